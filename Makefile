@@ -1,0 +1,54 @@
+# Thin wrapper over configure + meson/ninja. See README.md.
+BUILD ?= build
+CONFIGURE_FLAGS ?=
+SAN_BUILD ?= build-san
+
+.PHONY: all check check-unit check-sanitizers install demo clean distclean deps
+
+all: $(BUILD)/build.ninja
+	ninja -C $(BUILD)
+
+$(BUILD)/build.ninja:
+	./configure --builddir=$(BUILD) $(CONFIGURE_FLAGS)
+
+# Install missing Debian packages when run as root; otherwise configure
+# names them.
+deps:
+	@if ! scripts/install-deps.sh --check 2>/dev/null; then \
+	    if [ "$$(id -u)" = 0 ]; then scripts/install-deps.sh; \
+	    else scripts/install-deps.sh --check; exit 1; fi; \
+	fi
+
+check: deps all
+	meson test -C $(BUILD) --print-errorlogs --num-processes 2; \
+	    status=$$?; python3 scripts/test-summary.py $(BUILD); \
+	    exit $$status
+
+check-unit: deps all
+	meson test -C $(BUILD) --suite unit --print-errorlogs
+
+# Unit tests under AddressSanitizer and UndefinedBehaviorSanitizer.
+check-sanitizers: deps
+	[ -f $(SAN_BUILD)/build.ninja ] || \
+	    ./configure --builddir=$(SAN_BUILD) --enable-sanitizers --enable-werror
+	ninja -C $(SAN_BUILD)
+	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+	    meson test -C $(SAN_BUILD) --suite unit --print-errorlogs; \
+	    status=$$?; python3 scripts/test-summary.py $(SAN_BUILD); \
+	    exit $$status
+
+install: all
+	meson install -C $(BUILD)
+
+# No bootable board yet (the arm virt issue brings the reference guest):
+# until then the demo starts the 'none' machine with its monitor on stdio.
+demo: all
+	@echo "Kestrel cannot boot a guest yet; this is the 'none' machine"
+	@echo "with the monitor on stdio. Try: info mtree, info qtree, quit"
+	$(BUILD)/kestrel-system-x86_64 -M none -m 64 -nodefaults -monitor stdio
+
+clean:
+	[ ! -f $(BUILD)/build.ninja ] || ninja -C $(BUILD) clean
+
+distclean:
+	rm -rf $(BUILD) $(SAN_BUILD)
