@@ -1,0 +1,265 @@
+#!/usr/bin/env python3
+"""Command-line behaviour of the built binary on the 'none' machine:
+help lists, version format, and one clear line plus exit status 1 for every
+bad option, as QEMU users expect."""
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import ktest  # noqa: E402
+
+PROG = "kestrel-system-x86_64"
+
+
+def fails_with(args, pattern, target="x86_64"):
+    """Exit status 1 and exactly one stderr line matching pattern."""
+    r = ktest.run(args, target=target)
+    assert r.returncode == 1, (args, r.returncode, r.stderr)
+    lines = [l for l in r.stderr.splitlines() if l.strip()]
+    assert len(lines) == 1, (args, r.stderr)
+    assert re.search(pattern, lines[0]), (args, lines[0], pattern)
+    assert lines[0].startswith("kestrel-system-%s: " % target), lines[0]
+    return lines[0]
+
+
+def prints(args, pattern, target="x86_64"):
+    r = ktest.run(args, target=target)
+    assert r.returncode == 0, (args, r.returncode, r.stderr)
+    assert re.search(pattern, r.stdout, re.M), (args, r.stdout)
+    return r.stdout
+
+
+def test_version_keeps_qemu_format():
+    for target in ("x86_64", "aarch64"):
+        out = prints(["-version"], r"^QEMU emulator version 7\.2\.0 "
+                     r"\(Kestrel \d+\.\d+\.\d+\)$", target)
+        assert out.splitlines()[0].startswith("QEMU emulator version")
+
+
+def test_help_first_line_is_version():
+    out = prints(["-h"], r"^-device ")
+    assert out.splitlines()[0].startswith("QEMU emulator version 7.2.0 ")
+
+
+def test_machine_help_lists_none():
+    for arg in ("help", "?"):
+        out = prints(["-M", arg], r"^none\s+empty machine")
+        assert out.startswith("Supported machines are:"), out
+
+
+def test_device_help_lists_loader():
+    for arg in ("help", "?"):
+        prints(["-device", arg], r'name "loader"')
+
+
+def test_device_property_help():
+    prints(["-device", "loader,help"], r"^\s+addr=<uint64>")
+
+
+def test_object_help_lists_memory_backend():
+    prints(["-object", "help"], r"memory-backend-ram")
+    prints(["-object", "memory-backend-ram,help"], r"^\s+size=<size>")
+
+
+def test_chardev_help_lists_backends():
+    out = prints(["-chardev", "help"], r"socket")
+    for name in ("null", "stdio", "file", "pipe", "pty", "socket"):
+        assert re.search(r"^\s*%s$" % name, out, re.M), (name, out)
+
+
+def test_log_help_lists_items():
+    prints(["-d", "help"], r"^guest_errors\s")
+
+
+def test_cpu_and_accel_help():
+    prints(["-cpu", "help"], r"^Available CPUs:")
+    prints(["-accel", "help"], r"^Accelerators supported in QEMU binary:")
+
+
+def test_invalid_option():
+    fails_with(["-foo"], r": -foo: invalid option$")
+
+
+def test_qemu_option_not_supported_yet():
+    fails_with(["-usb"], r"-usb: not supported by Kestrel yet")
+    fails_with(["-M", "none", "-hda", "x.img"], r"-hda: not supported by Kestrel yet")
+
+
+def test_missing_argument():
+    fails_with(["-m"], r"-m: requires an argument")
+
+
+def test_no_machine_no_default():
+    r = ktest.run(["-display", "none"])
+    assert r.returncode == 1
+    assert "No machine specified" in r.stderr, r.stderr
+
+
+def test_unknown_machine():
+    r = ktest.run(["-M", "nosuch"])
+    assert r.returncode == 1
+    assert 'unsupported machine type: "nosuch"' in r.stderr, r.stderr
+
+
+def test_bad_memory_size():
+    r = ktest.run(["-M", "none", "-m", "foo"])
+    assert r.returncode == 1
+    first = r.stderr.splitlines()[0]
+    assert re.search(r"-m foo: Parameter 'size' expects a non-negative "
+                     r"number below 2\^64", first), first
+
+
+def test_unknown_device():
+    fails_with(["-M", "none", "-device", "nosuch"],
+               r"-device nosuch: 'nosuch' is not a valid device model name")
+
+
+def test_unknown_device_property():
+    fails_with(["-M", "none", "-device", "loader,foo=1"],
+               r"-device loader,foo=1: Property 'loader\.foo' not found")
+
+
+def test_bad_device_property_value():
+    fails_with(["-M", "none", "-device", "loader,addr=abc"],
+               r"-device loader,addr=abc: .*'addr'.*")
+
+
+def test_bad_object_property_value():
+    fails_with(["-M", "none", "-object", "memory-backend-ram,id=m,size=12Q"],
+               r"-object memory-backend-ram,id=m,size=12Q: "
+               r"Parameter 'size' expects a size value")
+
+
+def test_unknown_object_type():
+    fails_with(["-M", "none", "-object", "nosuch,id=x"], r"nosuch")
+
+
+def test_bad_chardev():
+    fails_with(["-M", "none", "-chardev", "nosuch,id=x"],
+               r"-chardev nosuch,id=x: .*nosuch")
+    fails_with(["-M", "none", "-chardev", "null"], r"'id'")
+
+
+def test_kernel_refused_on_none():
+    fails_with(["-M", "none", "-kernel", "/nonexistent"],
+               r"-kernel parameter is not supported")
+
+
+def test_accel_not_supported_yet():
+    fails_with(["-M", "none", "-accel", "kvm"], r"not supported by Kestrel yet")
+    fails_with(["-M", "none", "-enable-kvm"], r"not supported by Kestrel yet")
+    fails_with(["-M", "none", "-accel", "nosuch"], r"invalid accelerator nosuch")
+
+
+def test_smp_limits_of_none():
+    fails_with(["-M", "none", "-smp", "2"],
+               r"Invalid SMP CPUs 2\. The max CPUs supported by machine "
+               r"'none' is 1")
+
+
+def test_bad_uuid_and_name():
+    fails_with(["-M", "none", "-uuid", "xyz"],
+               r"-uuid xyz: failed to parse UUID string")
+    fails_with(["-M", "none", "-name", "guest=a,foo=1"],
+               r"Invalid parameter 'foo'")
+
+
+def test_display_choices():
+    fails_with(["-M", "none", "-display", "gtk"], r"not supported by Kestrel yet")
+    fails_with(["-M", "none", "-display", "nosuch"],
+               r"Parameter 'type' does not accept value 'nosuch'")
+
+
+def test_qmp_not_supported_yet():
+    fails_with(["-M", "none", "-chardev", "null,id=c", "-mon",
+                "chardev=c,mode=control"], r"QMP.*not supported by Kestrel yet")
+
+
+def test_bad_log_options():
+    fails_with(["-M", "none", "-D", "/nonexistent/dir/log", "-d", "guest_errors"],
+               r"/nonexistent/dir/log")
+    r = ktest.run(["-M", "none", "-d", "nosuch"])
+    assert r.returncode == 1, r
+
+
+def test_positional_image_refused():
+    fails_with(["-M", "none", "disk.img"], r"disk.img: .*not supported")
+
+
+def test_msg_timestamp_prefix():
+    r = ktest.run(["-msg", "timestamp=on", "-M", "none", "-device", "nosuch"])
+    assert r.returncode == 1
+    assert re.match(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z ", r.stderr), r.stderr
+
+
+def test_sigterm_ends_cleanly():
+    p = ktest.start(["-M", "none", "-display", "none"])
+    time.sleep(0.5)
+    assert p.poll() is None, p.stderr.read()
+    p.send_signal(signal.SIGTERM)
+    out, err = p.communicate(timeout=10)
+    assert p.returncode == 0, (p.returncode, err)
+    assert re.search(r"terminating on signal 15", err), err
+
+
+def test_socket_wait_blocks_until_client():
+    d = ktest.tmpdir()
+    path = os.path.join(d, "wait.sock")
+    mon = os.path.join(d, "mon.sock")
+    p = ktest.start(["-M", "none", "-display", "none",
+                     "-chardev", "socket,id=c0,path=%s,server=on" % path,
+                     "-monitor", "unix:%s,server,nowait" % mon])
+    ktest.wait_for_path(path, p)
+    time.sleep(0.5)
+    # Still waiting: the monitor after it has not been created yet.
+    assert p.poll() is None
+    assert not os.path.exists(mon)
+    s = socket.socket(socket.AF_UNIX)
+    s.connect(path)
+    ktest.wait_for_path(mon, p)
+    h = ktest.Hmp(mon)
+    h.send("quit")
+    p.wait(timeout=10)
+    err = p.stderr.read()
+    assert p.returncode == 0, err
+    assert "info: QEMU waiting for connection on: disconnected:unix:%s,server=on" \
+        % path in err, err
+    s.close()
+
+
+def test_socket_wait_ctrl_c_exits():
+    d = ktest.tmpdir()
+    path = os.path.join(d, "wait.sock")
+    p = ktest.start(["-M", "none", "-display", "none",
+                     "-chardev", "socket,id=c0,path=%s,server=on" % path])
+    ktest.wait_for_path(path, p)
+    time.sleep(0.3)
+    p.send_signal(signal.SIGINT)
+    out, err = p.communicate(timeout=10)
+    assert p.returncode is not None and p.returncode >= 0, (p.returncode, err)
+    assert "terminating on signal 2" in err, err
+
+
+def test_nographic_mux_monitor_on_stdio():
+    p = ktest.start(["-M", "none", "-nographic"], stdin=subprocess.PIPE)
+    out, err = p.communicate("info status\nquit\n", timeout=10)
+    assert p.returncode == 0, (out, err)
+    assert "VM status: running" in out, out
+
+
+def test_nographic_ctrl_a_x_quits():
+    p = ktest.start(["-M", "none", "-nographic"], stdin=subprocess.PIPE)
+    p.stdin.write("\x01x")
+    p.stdin.flush()
+    out, err = p.communicate(timeout=10)
+    assert p.returncode == 0, (out, err)
+    assert "QEMU: Terminated" in out + err, (out, err)
+
+
+if __name__ == "__main__":
+    ktest.main(globals())
