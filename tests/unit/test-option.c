@@ -3,6 +3,7 @@
 #include "qemu/osdep.h"
 #include "qemu/option.h"
 #include "qapi/error.h"
+#include "qemu/log.h"
 
 static QemuOpts *parse_ok(const char *params, const char *implied)
 {
@@ -410,6 +411,117 @@ static void test_strtou64(void)
     g_assert_cmpint(qemu_strtoi64("1 ", NULL, 0, &i), ==, -EINVAL);
 }
 
+/* ---- -d items and -D file (util/log.c) ---- */
+
+static void test_log_items(void)
+{
+    Error *err = NULL;
+
+    g_assert_true(qemu_set_log_items("in_asm,int,,guest_errors", &err));
+    g_assert_null(err);
+    g_assert_cmpint(qemu_loglevel, ==,
+                    CPU_LOG_TB_IN_ASM | CPU_LOG_INT | LOG_GUEST_ERROR);
+    g_assert_true(qemu_loglevel_mask(LOG_GUEST_ERROR));
+    g_assert_false(qemu_loglevel_mask(LOG_UNIMP));
+
+    g_assert_true(qemu_set_log_items("cpu_reset,exec,cpu,mmu,unimp", NULL));
+    g_assert_cmpint(qemu_loglevel, ==, CPU_LOG_RESET | CPU_LOG_EXEC |
+                    CPU_LOG_TB_CPU | CPU_LOG_MMU | LOG_UNIMP);
+    g_assert_true(qemu_set_log_items("reset", NULL));
+    g_assert_cmpint(qemu_loglevel, ==, CPU_LOG_RESET);
+
+    /* A refused list leaves the previous mask alone. */
+    g_assert_false(qemu_set_log_items("int,out_asm", &err));
+    g_assert_cmpstr(error_get_pretty(err), ==,
+                    "log item 'out_asm' is not supported by Kestrel yet");
+    g_assert_cmpint(qemu_loglevel, ==, CPU_LOG_RESET);
+    error_free(err);
+    err = NULL;
+    g_assert_false(qemu_set_log_items("trace:kvm_*", &err));
+    g_assert_cmpstr(error_get_pretty(err), ==,
+                    "log item 'trace:kvm_*' is not supported by Kestrel yet");
+    error_free(err);
+    err = NULL;
+    g_assert_false(qemu_set_log_items("int,bogus", &err));
+    g_assert_cmpstr(error_get_pretty(err), ==, "Invalid -d option 'bogus'");
+    error_free(err);
+
+    g_assert_true(qemu_set_log_items("all", NULL));
+    g_assert_true(qemu_loglevel_mask(CPU_LOG_TB_IN_ASM));
+    g_assert_true(qemu_loglevel_mask(LOG_GUEST_ERROR));
+    g_assert_false(qemu_loglevel_mask(CPU_LOG_TB_OUT_ASM));
+    g_assert_true(qemu_set_log_items("", NULL));
+    g_assert_cmpint(qemu_loglevel, ==, 0);
+}
+
+static void test_log_usage(void)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+
+    qemu_print_log_usage(f);
+    fclose(f);
+    g_assert_true(g_str_has_prefix(buf, "Log items (comma separated):\n"
+                                   "in_asm          show target assembly "
+                                   "code for each compiled TB\n"));
+    g_assert_nonnull(strstr(buf, "\nguest_errors    log when the guest"));
+    g_assert_nonnull(strstr(buf, "\ncpu_reset       "));
+    g_assert_null(strstr(buf, "out_asm"));
+    g_assert_null(strstr(buf, "strace"));
+    free(buf);
+}
+
+static void test_log_file(void)
+{
+    char *dir = g_dir_make_tmp("kestrel-log-XXXXXX", NULL);
+    char *path = g_build_filename(dir, "log.txt", NULL);
+    char *pattern = g_build_filename(dir, "log-%d.txt", NULL);
+    char *pid_path = g_strdup_printf("%s/log-%d.txt", dir, (int)getpid());
+    char *text = NULL;
+    Error *err = NULL;
+    FILE *f;
+
+    g_assert_true(qemu_set_log_filename(path, &err));
+    g_assert_null(err);
+    g_assert_true(qemu_set_log_items("guest_errors", NULL));
+    qemu_log("line %d\n", 1);
+    qemu_log_mask(LOG_GUEST_ERROR, "bad write at 0x%x\n", 0x10);
+    qemu_log_mask(LOG_UNIMP, "not logged\n");
+    f = qemu_log_trylock();
+    g_assert_nonnull(f);
+    fprintf(f, "a ");
+    qemu_log("b\n");                /* nested inside the lock */
+    qemu_log_unlock(f);
+
+    /* Switching files closes (and so flushes) the previous one. */
+    g_assert_true(qemu_set_log_filename(pattern, NULL));
+    g_assert_true(g_file_get_contents(path, &text, NULL, NULL));
+    g_assert_cmpstr(text, ==, "line 1\nbad write at 0x10\na b\n");
+    g_free(text);
+    g_assert_true(g_file_test(pid_path, G_FILE_TEST_EXISTS));
+
+    g_assert_false(qemu_set_log_filename("/nonexistent-dir/x.log", &err));
+    g_assert_cmpstr(error_get_pretty(err), ==, "Error opening logfile "
+                    "/nonexistent-dir/x.log: No such file or directory");
+    error_free(err);
+    err = NULL;
+    g_assert_false(qemu_set_log_filename("/tmp/x-%s.log", &err));
+    g_assert_cmpstr(error_get_pretty(err), ==,
+                    "Bad logfile format: /tmp/x-%s.log");
+    error_free(err);
+
+    g_assert_true(qemu_set_log_filename(NULL, NULL));
+    g_assert_true(qemu_set_log_items("", NULL));
+    unlink(path);
+    unlink(pid_path);
+    rmdir(dir);
+    g_free(pid_path);
+    g_free(pattern);
+    g_free(path);
+    g_free(dir);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -426,5 +538,8 @@ int main(int argc, char **argv)
     g_test_add_func("/cutils/strtosz/errors", test_strtosz_errors);
     g_test_add_func("/cutils/strtosz/end-and-mib", test_strtosz_end_and_mib);
     g_test_add_func("/cutils/strtou64", test_strtou64);
+    g_test_add_func("/log/items", test_log_items);
+    g_test_add_func("/log/usage", test_log_usage);
+    g_test_add_func("/log/file", test_log_file);
     return g_test_run();
 }

@@ -427,6 +427,54 @@ static void test_fd_handler(void)
     close(f.wfd);
 }
 
+/* ---- threads (util/thread.c) ---- */
+
+typedef struct ThreadInfo {
+    char name[32];
+    int tid;
+    bool is_self;
+    QemuThread *me;
+} ThreadInfo;
+
+static void *thread_report(void *opaque)
+{
+    ThreadInfo *info = opaque;
+
+    pthread_getname_np(pthread_self(), info->name, sizeof(info->name));
+    info->tid = qemu_get_thread_id();
+    info->is_self = qemu_thread_is_self(info->me);
+    return info;
+}
+
+static void test_thread_names(void)
+{
+    ThreadInfo info = { 0 };
+    QemuThread th;
+    char main_name[32];
+
+    info.me = &th;
+    qemu_thread_naming(true);
+    qemu_thread_create(&th, "CPU 0/KVM with a long tail", thread_report,
+                       &info);
+    g_assert_true(qemu_thread_join(&th) == &info);
+    g_assert_cmpstr(info.name, ==, "CPU 0/KVM with ");  /* 15 chars */
+    g_assert_true(info.is_self);
+    g_assert_false(qemu_thread_is_self(&th));
+    g_assert_cmpint(info.tid, >, 0);
+    g_assert_cmpint(info.tid, !=, qemu_get_thread_id());
+    g_assert_cmpint(qemu_get_thread_id(), ==, getpid());
+
+    /* Naming off (the default): threads keep the inherited name. */
+    pthread_getname_np(pthread_self(), main_name, sizeof(main_name));
+    qemu_thread_naming(false);
+    qemu_thread_create(&th, "unnamed", thread_report, &info);
+    qemu_thread_join(&th);
+    g_assert_cmpstr(info.name, ==, main_name);
+    qemu_thread_set_name("ignored");
+    pthread_getname_np(pthread_self(), info.name, sizeof(info.name));
+    g_assert_cmpstr(info.name, ==, main_name);
+}
+
 int main(int argc, char **argv)
 {
     int ret;
@@ -450,6 +498,7 @@ int main(int argc, char **argv)
     g_test_add_func("/main-loop/bql-released-in-poll",
                     test_bql_released_in_poll);
     g_test_add_func("/main-loop/fd-handler", test_fd_handler);
+    g_test_add_func("/thread/names", test_thread_names);
     ret = g_test_run();
     g_string_free(trace, TRUE);
     return ret;
