@@ -102,8 +102,15 @@ static bool log_item_to_mask(const char *name, int *mask, Error **errp)
                    name);
         return false;
     }
-    error_setg(errp, "Invalid -d option '%s'", name);
-    error_append_hint(errp, "Try \"-d help\" for a list of log items.\n");
+    {
+        /* Local first, so the hint survives errp == &error_fatal. */
+        Error *local = NULL;
+
+        error_setg(&local, "Invalid -d option '%s'", name);
+        error_append_hint(&local,
+                          "Try \"-d help\" for a list of log items.\n");
+        error_propagate(errp, local);
+    }
     return false;
 }
 

@@ -263,11 +263,16 @@ uint64_t qemu_opt_get_size(QemuOpts *opts, const char *name,
         return defval;
     }
     if (ret < 0) {
-        error_setg(errp, "Parameter '%s' expects a non-negative number "
+        /* Built locally: with errp == &error_fatal, error_setg would exit
+         * before the hint could be added. */
+        Error *local = NULL;
+
+        error_setg(&local, "Parameter '%s' expects a non-negative number "
                    "below 2^64", name);
-        error_append_hint(errp, "Optional suffix k, M, G, T, P or E means "
+        error_append_hint(&local, "Optional suffix k, M, G, T, P or E means "
                           "kilo-, mega-, giga-, tera-, peta-\n"
                           "and exabytes, respectively.\n");
+        error_propagate(errp, local);
         return defval;
     }
     return val;

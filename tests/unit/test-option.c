@@ -241,6 +241,23 @@ static void test_getters(void)
     qemu_opts_free(opts);
 }
 
+/* The -m path: a bad size through &error_fatal keeps QEMU's hint. */
+static void test_size_fatal_hint(void)
+{
+    if (g_test_subprocess()) {
+        QemuOpts *opts = parse_ok("foo", "size");
+
+        qemu_opt_get_size(opts, "size", 0, &error_fatal);
+        return;
+    }
+    g_test_trap_subprocess(NULL, 0, 0);
+    g_test_trap_assert_failed();
+    g_test_trap_assert_stderr(
+        "kestrel: Parameter 'size' expects a non-negative number below 2^64\n"
+        "Optional suffix k, M, G, T, P or E means kilo-, mega-, giga-, tera-, "
+        "peta-\nand exabytes, respectively.\n");
+}
+
 static int count_cb(void *opaque, const char *name, const char *value,
                     Error **errp)
 {
@@ -532,6 +549,7 @@ int main(int argc, char **argv)
     g_test_add_func("/option/bool-words", test_bool_words);
     g_test_add_func("/option/empty-and-repeated", test_empty_and_repeated);
     g_test_add_func("/option/getters", test_getters);
+    g_test_add_func("/option/size-fatal-hint", test_size_fatal_hint);
     g_test_add_func("/option/foreach", test_foreach);
     g_test_add_func("/option/check-unused", test_check_unused);
     g_test_add_func("/cutils/strtosz/suffixes", test_strtosz_suffixes);
