@@ -241,16 +241,15 @@ static void test_getters(void)
     qemu_opts_free(opts);
 }
 
+/* Still reachable at exit(1), so LeakSanitizer stays quiet. */
+static QemuOpts *volatile fatal_opts;
+
 /* The -m path: a bad size through &error_fatal keeps QEMU's hint. */
 static void test_size_fatal_hint(void)
 {
     if (g_test_subprocess()) {
-        /* static: still reachable at exit(1), so LeakSanitizer is quiet */
-        static QemuOpts *opts;
-
-        opts = parse_ok("foo", "size");
-
-        qemu_opt_get_size(opts, "size", 0, &error_fatal);
+        fatal_opts = parse_ok("foo", "size");
+        qemu_opt_get_size(fatal_opts, "size", 0, &error_fatal);
         return;
     }
     g_test_trap_subprocess(NULL, 0, 0);
