@@ -638,7 +638,7 @@ bool object_property_parse(Object *obj, const char *name, const char *value,
                    object_get_typename(obj), name);
         return false;
     }
-    return prop->info->parse(obj, prop, value, errp);
+    return prop->info->parse(obj, prop, value ? value : "", errp);
 }
 
 char *object_property_print(Object *obj, const char *name, Error **errp)
