@@ -135,7 +135,9 @@ void mux_chr_set_focus(Chardev *chr, int focus)
     if (!chr->is_mux || focus < 0 || focus >= d->count) {
         return;
     }
-    mux_chr_send_event(mux_chr_focused(d), CHR_EVENT_MUX_OUT);
+    if (d->focus >= 0) {
+        mux_chr_send_event(mux_chr_focused(d), CHR_EVENT_MUX_OUT);
+    }
     d->focus = focus;
     mux_chr_send_event(mux_chr_focused(d), CHR_EVENT_MUX_IN);
 }
@@ -263,6 +265,7 @@ static bool mux_chr_open(Chardev *chr, QemuOpts *opts, bool *be_opened,
     }
     d->base = base;
     d->ts_start = -1;
+    d->focus = -1;                /* nobody until a frontend sets handlers */
     for (int i = 0; i < MUX_MAX; i++) {
         d->pending[i] = g_byte_array_new();
     }
