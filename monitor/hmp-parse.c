@@ -147,8 +147,9 @@ static bool hmp_expr_unary(HMPExpr *e, int64_t *val)
         e->p = hmp_skip_space(e->p);
         if (ok && *e->p != ')') {
             ok = hmp_expr_fail(e, "')' expected");
+        } else if (ok) {
+            e->p++;
         }
-        e->p += ok;
         break;
     case '\'':
         ok = hmp_expr_char(e, val);

@@ -190,6 +190,8 @@ static void monitor_event(void *opaque, QEMUChrEvent event)
 
     switch (event) {
     case CHR_EVENT_OPENED:
+        /* Whatever a previous peer left unread is not for this one. */
+        monitor_drop_output(mon);
         mon->opened = true;
         mon->mux_out = false;
         monitor_printf(mon, "QEMU %s monitor - type 'help' for more "

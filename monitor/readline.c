@@ -92,7 +92,6 @@ static void readline_key_delete(ReadLineState *rs)
 {
     if (rs->pos < rs->len) {
         readline_erase(rs, rs->pos, rs->pos + 1);
-        rs->pos = MIN(rs->pos, rs->len);
     }
 }
 
