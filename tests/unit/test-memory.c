@@ -944,6 +944,33 @@ static void test_dispatch_top_of_space(void)
     g_free(buf);
 }
 
+static void test_ram_ptr_and_readonly(void)
+{
+    MemoryRegion root, ram;
+    AddressSpace as;
+    uint8_t host[0x100] = { 0 };
+    uint8_t b = 0x77;
+
+    memory_region_init(&root, NULL, "root", 0x10000);
+    memory_region_init_ram_ptr(&ram, NULL, "host", sizeof(host), host);
+    g_assert_true(memory_region_get_ram_ptr(&ram) == host);
+    memory_region_add_subregion(&root, 0x100, &ram);
+    address_space_init(&as, &root, "test");
+    g_assert_cmpint(address_space_write(&as, 0x180, &b, 1), ==, MEMTX_OK);
+    g_assert_cmphex(host[0x80], ==, 0x77);
+
+    /* Read-only on a container makes the RAM below it a ROM. */
+    memory_region_set_readonly(&root, true);
+    assert_view(&as, "100+100:host@0ro");
+    b = 0x11;
+    g_assert_cmpint(address_space_write(&as, 0x180, &b, 1), ==, MEMTX_OK);
+    g_assert_cmphex(host[0x80], ==, 0x77);
+
+    address_space_destroy(&as);
+    memory_region_finalize(&ram);
+    memory_region_finalize(&root);
+}
+
 static void test_ram_alloc_failure(void)
 {
     MemoryRegion mr;
@@ -1185,6 +1212,7 @@ int main(int argc, char **argv)
     g_test_add_func("/memory/dispatch/rom", test_dispatch_rom);
     g_test_add_func("/memory/dispatch/top-of-space",
                     test_dispatch_top_of_space);
+    g_test_add_func("/memory/ram/ptr-readonly", test_ram_ptr_and_readonly);
     g_test_add_func("/memory/ram/alloc-failure", test_ram_alloc_failure);
     return g_test_run();
 }
