@@ -5,7 +5,10 @@
  * wait=off it accepts in the main loop. A disconnect sends CHR_EVENT_CLOSED
  * and a server then accepts again. Writes while disconnected are dropped.
  *
- * Not yet: reconnect=, telnet=, websocket= (refused with a message).
+ * A client with reconnect=N connects from the main loop and retries every
+ * N seconds while disconnected; the first failure is reported once.
+ *
+ * Not yet: telnet=, websocket= (refused with a message).
  */
 #include "qemu/osdep.h"
 #include <poll.h>
@@ -26,6 +29,10 @@ typedef struct SocketChardev {
     char *host;               /* tcp, as given */
     char *port;
     char *addr_str;           /* "unix:/p,server=on" / "tcp:h:p,server=on" */
+    int family;               /* AF_UNSPEC unless ipv4=/ipv6= */
+    guint64 reconnect;        /* client: seconds between attempts, 0: off */
+    guint reconnect_timer;
+    bool connect_err_reported;
     int listen_fd;
     int fd;                   /* the connection, -1 if none */
     GSource *listen_src;
@@ -33,6 +40,7 @@ typedef struct SocketChardev {
 } SocketChardev;
 
 static void tcp_chr_disconnect(Chardev *chr);
+static void tcp_chr_start_reconnect(Chardev *chr, guint first_ms);
 
 /* "h:p", with brackets for IPv6 as QEMU prints addresses. */
 static char *tcp_chr_format_addr(const struct sockaddr *sa, socklen_t len)
@@ -134,6 +142,9 @@ static void tcp_chr_disconnect(Chardev *chr)
     close(s->fd);
     s->fd = -1;
     tcp_chr_update_filename(chr);
+    if (s->reconnect) {
+        tcp_chr_start_reconnect(chr, s->reconnect * 1000);
+    }
     qemu_chr_be_event(chr, CHR_EVENT_CLOSED);
 }
 
@@ -164,22 +175,13 @@ static void tcp_chr_listen_ready(void *opaque, GIOCondition revents)
 }
 
 static bool tcp_chr_resolve(SocketChardev *s, bool passive,
-                            struct addrinfo **res, QemuOpts *opts,
-                            Error **errp)
+                            struct addrinfo **res, Error **errp)
 {
     struct addrinfo hints = { .ai_socktype = SOCK_STREAM };
     const char *host = s->host && *s->host ? s->host : NULL;
-    Error *local_err = NULL;
-    bool v4 = qemu_opt_get_bool(opts, "ipv4", false, &local_err);
-    bool v6 = local_err ? false : qemu_opt_get_bool(opts, "ipv6", false,
-                                                    &local_err);
     int rc;
 
-    if (local_err) {
-        error_propagate(errp, local_err);
-        return false;
-    }
-    hints.ai_family = v4 && !v6 ? AF_INET : v6 && !v4 ? AF_INET6 : AF_UNSPEC;
+    hints.ai_family = s->family;
     if (passive) {
         hints.ai_flags = AI_PASSIVE;
         /* QEMU listens on 0.0.0.0 for an empty host. */
@@ -209,7 +211,7 @@ static int tcp_chr_unix_addr(SocketChardev *s, struct sockaddr_un *un,
     return 0;
 }
 
-static bool tcp_chr_listen(Chardev *chr, QemuOpts *opts, Error **errp)
+static bool tcp_chr_listen(Chardev *chr, Error **errp)
 {
     SocketChardev *s = chr->opaque;
     struct addrinfo *res, *ai;
@@ -236,7 +238,7 @@ static bool tcp_chr_listen(Chardev *chr, QemuOpts *opts, Error **errp)
         s->addr_str = g_strdup_printf("unix:%s,server=on", s->path);
         return true;
     }
-    if (!tcp_chr_resolve(s, true, &res, opts, errp)) {
+    if (!tcp_chr_resolve(s, true, &res, errp)) {
         return false;
     }
     for (ai = res; ai; ai = ai->ai_next) {
@@ -306,9 +308,9 @@ static bool tcp_chr_wait_client(Chardev *chr, Error **errp)
     }
 }
 
-static bool tcp_chr_connect(Chardev *chr, QemuOpts *opts, Error **errp)
+/* A connected fd, or -1 with errp set. Blocks for the connect itself. */
+static int tcp_chr_connect_fd(SocketChardev *s, Error **errp)
 {
-    SocketChardev *s = chr->opaque;
     struct addrinfo *res, *ai;
     int fd = -1, err = 0;
 
@@ -316,7 +318,7 @@ static bool tcp_chr_connect(Chardev *chr, QemuOpts *opts, Error **errp)
         struct sockaddr_un un;
 
         if (tcp_chr_unix_addr(s, &un, errp) < 0) {
-            return false;
+            return -1;
         }
         fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
         if (fd < 0 || connect(fd, (struct sockaddr *)&un, sizeof(un)) < 0) {
@@ -324,14 +326,12 @@ static bool tcp_chr_connect(Chardev *chr, QemuOpts *opts, Error **errp)
             if (fd >= 0) {
                 close(fd);
             }
-            return false;
+            return -1;
         }
-        s->addr_str = g_strdup_printf("unix:%s", s->path);
-        tcp_chr_connected(chr, fd, false);
-        return true;
+        return fd;
     }
-    if (!tcp_chr_resolve(s, false, &res, opts, errp)) {
-        return false;
+    if (!tcp_chr_resolve(s, false, &res, errp)) {
+        return -1;
     }
     for (ai = res; ai; ai = ai->ai_next) {
         fd = socket(ai->ai_family, ai->ai_socktype | SOCK_CLOEXEC, 0);
@@ -348,10 +348,76 @@ static bool tcp_chr_connect(Chardev *chr, QemuOpts *opts, Error **errp)
     if (fd < 0) {
         error_setg_errno(errp, err, "Failed to connect to '%s:%s'",
                          s->host ? s->host : "", s->port);
+    }
+    return fd;
+}
+
+static gboolean tcp_chr_reconnect_timer(gpointer opaque)
+{
+    Chardev *chr = opaque;
+    SocketChardev *s = chr->opaque;
+    Error *err = NULL;
+    int fd = tcp_chr_connect_fd(s, &err);
+
+    if (fd < 0) {
+        /* As QEMU: say it once, then keep trying quietly. */
+        if (!s->connect_err_reported) {
+            error_report("Unable to connect character device %s: %s",
+                         chr->label, error_get_pretty(err));
+            s->connect_err_reported = true;
+        }
+        error_free(err);
+        return G_SOURCE_CONTINUE;
+    }
+    s->reconnect_timer = 0;
+    s->connect_err_reported = false;
+    tcp_chr_connected(chr, fd, true);
+    return G_SOURCE_REMOVE;
+}
+
+static void tcp_chr_start_reconnect(Chardev *chr, guint first_ms)
+{
+    SocketChardev *s = chr->opaque;
+
+    if (!s->reconnect_timer) {
+        /* The first try comes from the loop; later ones every N seconds. */
+        s->reconnect_timer = g_timeout_add(first_ms, tcp_chr_reconnect_timer,
+                                           chr);
+    }
+}
+
+static gboolean tcp_chr_reconnect_first(gpointer opaque)
+{
+    Chardev *chr = opaque;
+    SocketChardev *s = chr->opaque;
+
+    s->reconnect_timer = 0;
+    if (tcp_chr_reconnect_timer(chr) == G_SOURCE_CONTINUE) {
+        tcp_chr_start_reconnect(chr, s->reconnect * 1000);
+    }
+    return G_SOURCE_REMOVE;
+}
+
+static bool tcp_chr_connect(Chardev *chr, bool *be_opened, Error **errp)
+{
+    SocketChardev *s = chr->opaque;
+    int fd;
+
+    s->addr_str = s->is_unix ? g_strdup_printf("unix:%s", s->path)
+                             : g_strdup_printf("tcp:%s:%s",
+                                               s->host ? s->host : "",
+                                               s->port);
+    if (s->reconnect) {
+        /* Connect from the main loop, as QEMU does with reconnect=. */
+        tcp_chr_update_filename(chr);
+        s->reconnect_timer = g_idle_add(tcp_chr_reconnect_first, chr);
+        *be_opened = false;
+        return true;
+    }
+    fd = tcp_chr_connect_fd(s, errp);
+    if (fd < 0) {
         return false;
     }
-    s->addr_str = g_strdup_printf("tcp:%s:%s", s->host ? s->host : "",
-                                  s->port);
     tcp_chr_connected(chr, fd, false);
     return true;
 }
@@ -374,14 +440,9 @@ static bool tcp_chr_check_unsupported(QemuOpts *opts, bool is_server,
             return false;
         }
     }
-    if (qemu_opt_get_number(opts, "reconnect", 0, &local_err)) {
-        if (is_server) {
-            error_setg(errp, "'reconnect' option is incompatible with socket "
-                       "in server listen mode");
-        } else {
-            error_setg(errp, "socket option 'reconnect' is not supported by "
-                       "Kestrel yet");
-        }
+    if (qemu_opt_get_number(opts, "reconnect", 0, &local_err) && is_server) {
+        error_setg(errp, "'reconnect' option is incompatible with socket "
+                   "in server listen mode");
         return false;
     }
     if (local_err) {
@@ -399,7 +460,7 @@ static bool tcp_chr_open_inner(Chardev *chr, QemuOpts *opts, bool *be_opened,
     const char *host = qemu_opt_get(opts, "host");
     const char *port = qemu_opt_get(opts, "port");
     Error *local_err = NULL;
-    bool wait = true;
+    bool wait = true, v4 = false, v6 = false;
 
     s->is_server = qemu_opt_get_bool(opts, "server", false, &local_err);
     if (!local_err) {
@@ -407,6 +468,15 @@ static bool tcp_chr_open_inner(Chardev *chr, QemuOpts *opts, bool *be_opened,
     }
     if (!local_err) {
         s->nodelay = qemu_opt_get_bool(opts, "nodelay", false, &local_err);
+    }
+    if (!local_err) {
+        v4 = qemu_opt_get_bool(opts, "ipv4", false, &local_err);
+    }
+    if (!local_err) {
+        v6 = qemu_opt_get_bool(opts, "ipv6", false, &local_err);
+    }
+    if (!local_err) {
+        s->reconnect = qemu_opt_get_number(opts, "reconnect", 0, &local_err);
     }
     if (local_err) {
         error_propagate(errp, local_err);
@@ -424,14 +494,15 @@ static bool tcp_chr_open_inner(Chardev *chr, QemuOpts *opts, bool *be_opened,
         error_setg(errp, "chardev: socket: no port given");
         return false;
     }
+    s->family = v4 && !v6 ? AF_INET : v6 && !v4 ? AF_INET6 : AF_UNSPEC;
     s->is_unix = path != NULL;
     s->path = g_strdup(path);
     s->host = g_strdup(host);
     s->port = g_strdup(port);
     if (!s->is_server) {
-        return tcp_chr_connect(chr, opts, errp);
+        return tcp_chr_connect(chr, be_opened, errp);
     }
-    if (!tcp_chr_listen(chr, opts, errp)) {
+    if (!tcp_chr_listen(chr, errp)) {
         return false;
     }
     tcp_chr_update_filename(chr);
@@ -492,6 +563,10 @@ static void tcp_chr_close(Chardev *chr)
 
     chr_fd_source_remove(&s->in_src);
     chr_fd_source_remove(&s->listen_src);
+    if (s->reconnect_timer) {
+        g_source_remove(s->reconnect_timer);
+        s->reconnect_timer = 0;
+    }
     if (s->fd >= 0) {
         close(s->fd);
     }

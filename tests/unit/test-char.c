@@ -529,6 +529,61 @@ static void test_socket_clients(void)
     g_free(path);
 }
 
+/* reconnect=1: connects from the loop, retries, reconnects after a drop. */
+static void test_socket_reconnect(void)
+{
+    char *path = tmp_path("rc.sock");
+    char *opt = g_strdup_printf("socket,id=r0,path=%s,reconnect=1", path);
+
+    if (g_test_subprocess()) {
+        struct sockaddr_un un = { .sun_family = AF_UNIX };
+        char *disc = g_strdup_printf("disconnected:unix:%s", path);
+        Chardev *chr;
+        TestFe fe;
+        int l, c;
+
+        unlink(path);
+        chr = chr_from(opt, &error_abort);
+        g_assert_false(chr->be_open);
+        check_filename("r0", disc);
+        fe_attach(&fe, chr);
+        spin_loop(20);
+        g_assert_cmpint(fe.events[CHR_EVENT_OPENED], ==, 0);
+
+        l = socket(AF_UNIX, SOCK_STREAM, 0);
+        g_strlcpy(un.sun_path, path, sizeof(un.sun_path));
+        g_assert_cmpint(bind(l, (struct sockaddr *)&un, sizeof(un)), ==, 0);
+        g_assert_cmpint(listen(l, 1), ==, 0);
+        WAIT_UNTIL(fe.events[CHR_EVENT_OPENED] == 1);
+        check_filename("r0", "unix:");
+        c = accept(l, NULL, NULL);
+        close(c);
+        WAIT_UNTIL(fe.events[CHR_EVENT_CLOSED] == 1);
+        WAIT_UNTIL(fe.events[CHR_EVENT_OPENED] == 2);
+        c = accept(l, NULL, NULL);
+        g_assert_cmpint(write(c, "again", 5), ==, 5);
+        WAIT_UNTIL(fe.in->len == 5);
+        close(c);
+        close(l);
+        qemu_chr_cleanup();
+        unlink(path);
+        fe_free(&fe);
+        g_free(disc);
+        g_free(opt);
+        g_free(path);
+        return;
+    }
+    g_test_trap_subprocess(NULL, 0, 0);
+    g_test_trap_assert_passed();
+    /* Reported once, however many attempts failed. */
+    g_test_trap_assert_stderr("*Unable to connect character device r0: "
+                              "Failed to connect to '*rc.sock': "
+                              "No such file or directory\n");
+    g_test_trap_assert_stderr_unmatched("*Unable*Unable*");
+    g_free(opt);
+    g_free(path);
+}
+
 /* Port a chardev listens on, from its "...:PORT,server=on" filename. */
 static int filename_port(Chardev *chr)
 {
@@ -992,6 +1047,7 @@ int main(int argc, char **argv)
     g_test_add_func("/char/socket/peer-gone", test_socket_write_after_peer_gone);
     g_test_add_func("/char/socket/clients", test_socket_clients);
     g_test_add_func("/char/socket/tcp-server", test_socket_tcp_server);
+    g_test_add_func("/char/socket/reconnect", test_socket_reconnect);
     g_test_add_func("/char/socket/wait", test_socket_wait);
     g_test_add_func("/char/socket/wait-signal", test_socket_wait_signal);
     g_test_add_func("/char/legacy", test_legacy);
