@@ -215,7 +215,10 @@ static bool tcp_chr_listen(Chardev *chr, Error **errp)
 {
     SocketChardev *s = chr->opaque;
     struct addrinfo *res, *ai;
+    struct sockaddr_storage ss;
+    socklen_t sslen = sizeof(ss);
     int fd = -1, err = 0, one = 1;
+    char *a;
 
     if (s->is_unix) {
         struct sockaddr_un un;
@@ -261,16 +264,11 @@ static bool tcp_chr_listen(Chardev *chr, Error **errp)
         return false;
     }
     s->listen_fd = fd;
-    {
-        struct sockaddr_storage ss;
-        socklen_t len = sizeof(ss);
-        char *a;
-
-        getsockname(fd, (struct sockaddr *)&ss, &len);
-        a = tcp_chr_format_addr((struct sockaddr *)&ss, len);
-        s->addr_str = g_strdup_printf("tcp:%s,server=on", a);
-        g_free(a);
-    }
+    /* The bound address, so port=0 shows the port the kernel chose. */
+    getsockname(fd, (struct sockaddr *)&ss, &sslen);
+    a = tcp_chr_format_addr((struct sockaddr *)&ss, sslen);
+    s->addr_str = g_strdup_printf("tcp:%s,server=on", a);
+    g_free(a);
     return true;
 }
 
@@ -586,47 +584,47 @@ static const char *const tcp_legacy_keys[] = {
     "server", "wait", "nodelay", "reconnect", "ipv4", "ipv6", NULL
 };
 
+/* "HOST:PORT" or "[V6HOST]:PORT" (HOST may be empty) into opts. */
+static bool tcp_chr_parse_host_port(QemuOpts *opts, const char *addr,
+                                    Error **errp)
+{
+    const char *colon = strrchr(addr, ':');
+    char *host;
+    size_t hl;
+
+    if (!colon) {
+        error_setg(errp, "tcp: expected [HOST]:PORT, got '%s'", addr);
+        return false;
+    }
+    host = g_strndup(addr, colon - addr);
+    hl = strlen(host);
+    if (hl >= 2 && host[0] == '[' && host[hl - 1] == ']') {
+        host[hl - 1] = '\0';
+        memmove(host, host + 1, hl - 1);
+    }
+    qemu_opt_set(opts, "host", host);
+    qemu_opt_set(opts, "port", colon + 1);
+    g_free(host);
+    return true;
+}
+
 /* "unix:PATH[,opts]" and "tcp:[HOST]:PORT[,opts]" */
 static bool tcp_chr_parse_legacy(QemuOpts *opts, const char *str,
                                  Error **errp)
 {
-    const char *comma;
-    char *addr;
+    bool is_unix = g_str_has_prefix(str, "unix:");
+    const char *rest = strchr(str, ':') + 1;
+    const char *comma = strchr(rest, ',');
+    char *addr = g_strndup(rest, comma ? comma - rest : (long)strlen(rest));
     bool ok = true;
 
-    if (g_str_has_prefix(str, "unix:")) {
-        str += 5;
-        comma = strchr(str, ',');
-        addr = g_strndup(str, comma ? comma - str : (long)strlen(str));
+    if (is_unix) {
         qemu_opt_set(opts, "path", addr);
     } else {
-        const char *colon;
-
-        str += 4;
-        comma = strchr(str, ',');
-        addr = g_strndup(str, comma ? comma - str : (long)strlen(str));
-        colon = strrchr(addr, ':');
-        if (!colon) {
-            error_setg(errp, "tcp: expected [HOST]:PORT, got '%s'", addr);
-            g_free(addr);
-            return false;
-        }
-        {
-            char *host = g_strndup(addr, colon - addr);
-            size_t hl = strlen(host);
-
-            /* "[::1]:4444" */
-            if (hl >= 2 && host[0] == '[' && host[hl - 1] == ']') {
-                host[hl - 1] = '\0';
-                memmove(host, host + 1, hl - 1);
-            }
-            qemu_opt_set(opts, "host", host);
-            qemu_opt_set(opts, "port", colon + 1);
-            g_free(host);
-        }
+        ok = tcp_chr_parse_host_port(opts, addr, errp);
     }
     g_free(addr);
-    if (comma) {
+    if (ok && comma) {
         ok = chr_legacy_parse_suffix(opts, comma + 1, tcp_legacy_keys, errp);
     }
     return ok;
