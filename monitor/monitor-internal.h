@@ -32,7 +32,8 @@ struct Monitor {
     guint resume_idle;        /* pending accept_input in the main loop */
 
     bool opened;              /* OPENED seen since the last CLOSED */
-    bool mux_out;             /* a mux took the focus away */
+    bool mux_seen;            /* a mux gave us the focus since OPENED */
+    bool mux_out;             /* a mux took the focus: line ended */
     bool suspended;           /* after quit: no prompt, no input */
 
     HMPFormat fmt_default;    /* sticky xp format, as QEMU's */

@@ -194,6 +194,7 @@ static void monitor_event(void *opaque, QEMUChrEvent event)
         monitor_drop_output(mon);
         mon->opened = true;
         mon->mux_out = false;
+        mon->mux_seen = false;
         monitor_printf(mon, "QEMU %s monitor - type 'help' for more "
                        "information\n", QEMU_COMPAT_VERSION);
         readline_restart(&mon->rs);
@@ -207,17 +208,23 @@ static void monitor_event(void *opaque, QEMUChrEvent event)
         monitor_drop_output(mon);
         break;
     case CHR_EVENT_MUX_OUT:
-        if (mon->opened && !mon->mux_out && !mon->suspended) {
+        /*
+         * As QEMU: the focus leaving before the user ever switched to us
+         * (the serial port taking it at start-up) ends no line.
+         */
+        if (mon->opened && mon->mux_seen && !mon->mux_out &&
+            !mon->suspended) {
             monitor_puts(mon, "\n");
+            mon->mux_out = true;
         }
-        mon->mux_out = true;
         break;
     case CHR_EVENT_MUX_IN:
-        if (mon->mux_out && mon->opened && !mon->suspended) {
+        if (mon->opened && mon->mux_out && !mon->suspended) {
             readline_restart(&mon->rs);
             readline_show_prompt(&mon->rs);
         }
         mon->mux_out = false;
+        mon->mux_seen = mon->opened;
         break;
     case CHR_EVENT_BREAK:
         break;
