@@ -230,3 +230,55 @@ void hmp_handle_command(Monitor *mon, const char *line)
     }
     hmp_run(mon, c, p, typed);
 }
+
+/* Every name and alias in table starting with prefix. */
+static void hmp_complete_names(GPtrArray *table, const char *prefix,
+                               GPtrArray *out)
+{
+    size_t n = strlen(prefix);
+    guint i;
+    int j;
+
+    for (i = 0; i < table->len; i++) {
+        const HMPCommand *c = g_ptr_array_index(table, i);
+        g_auto(GStrv) names = g_strsplit(c->name, "|", -1);
+
+        for (j = 0; names[j]; j++) {
+            if (strncmp(names[j], prefix, n) == 0) {
+                g_ptr_array_add(out, g_strdup(names[j]));
+            }
+        }
+    }
+}
+
+void hmp_complete(Monitor *mon, const char *line, GPtrArray *out)
+{
+    g_auto(GStrv) words = g_strsplit_set(line, " \t", -1);
+    const char *argv[2] = { NULL, NULL };
+    const char *cur = "";
+    const HMPCommand *c;
+    int argc = 0, i;
+
+    hmp_tables_init();
+    /* Non-empty words; an empty last one means a new word has begun. */
+    for (i = 0; words[i]; i++) {
+        if (words[i][0] && argc < 2) {
+            argv[argc++] = words[i];
+        } else if (words[i][0]) {
+            return;                 /* third word: nothing to offer */
+        }
+    }
+    if (argc > 0 && !g_ascii_isspace(line[strlen(line) - 1])) {
+        cur = argv[--argc];
+    }
+    if (argc == 0) {
+        hmp_complete_names(hmp_cmds, cur, out);
+        return;
+    }
+    c = argc == 1 ? hmp_table_find(hmp_cmds, argv[0]) : NULL;
+    if (c && c->cmd == hmp_cmd_info) {
+        hmp_complete_names(hmp_infos, cur, out);
+    } else if (c && c->cmd == hmp_cmd_help) {
+        hmp_complete_names(hmp_cmds, cur, out);
+    }
+}

@@ -73,5 +73,7 @@ extern const size_t hmp_builtin_info_count;
 /* hmp.c */
 void hmp_cmd_help(Monitor *mon, const HMPArgs *args);
 void hmp_cmd_info(Monitor *mon, const HMPArgs *args);
+/* Tab completion: command names, info subcommands, help's argument. */
+void hmp_complete(Monitor *mon, const char *line, GPtrArray *out);
 
 #endif

@@ -159,6 +159,12 @@ static void monitor_readline_line(void *opaque, const char *line)
     }
 }
 
+static void monitor_readline_complete(void *opaque, const char *line,
+                                      GPtrArray *out)
+{
+    hmp_complete(opaque, line, out);
+}
+
 static int monitor_can_read(void *opaque)
 {
     Monitor *mon = opaque;
@@ -243,6 +249,7 @@ static Monitor *monitor_new(bool use_readline)
     mon->fmt_default.size = 4;
     readline_init(&mon->rs, "(qemu) ", use_readline, monitor_readline_out,
                   monitor_readline_line, mon);
+    mon->rs.complete_fn = monitor_readline_complete;
     return mon;
 }
 

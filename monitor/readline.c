@@ -9,7 +9,10 @@
  * Keys: printable bytes (>= 0x20, including 8-bit ones) insert; BS and DEL
  * erase back; Ctrl-A / Home and Ctrl-E / End; Ctrl-W erases a word; Ctrl-U
  * erases to the start (not in QEMU 7.2); arrows move and browse history;
- * ESC [ 3 ~ deletes forward. Other control bytes and unknown escape
+ * ESC [ 3 ~ deletes forward; Tab completes the word before the cursor
+ * (one candidate: the rest of it and a space; several: their common
+ * prefix, then the list in columns and the line again). Other control
+ * bytes and unknown escape
  * sequences are dropped whole, so hostile input only ever edits the line.
  */
 #include "readline.h"
@@ -208,6 +211,77 @@ static void readline_key_esc(ReadLineState *rs)
     rs->esc = RL_ESC_ESC;
 }
 
+static gint readline_strcmp(gconstpointer a, gconstpointer b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The candidates in columns, as QEMU prints them. */
+static void readline_print_candidates(ReadLineState *rs, GPtrArray *cands)
+{
+    GString *s = g_string_new("\n");
+    int width = 0, cols, col = 0;
+    guint i;
+
+    for (i = 0; i < cands->len; i++) {
+        width = MAX(width, (int)strlen(g_ptr_array_index(cands, i)));
+    }
+    width = CLAMP(width + 2, 10, 80);
+    cols = 80 / width;
+    for (i = 0; i < cands->len; i++) {
+        g_string_append_printf(s, "%-*s", width,
+                               (char *)g_ptr_array_index(cands, i));
+        if (++col == cols || i == cands->len - 1) {
+            g_string_append_c(s, '\n');
+            col = 0;
+        }
+    }
+    readline_emit(rs, s->str, s->len);
+    g_string_free(s, TRUE);
+}
+
+static void readline_key_tab(ReadLineState *rs)
+{
+    g_autoptr(GPtrArray) cands = g_ptr_array_new_with_free_func(g_free);
+    char line[READLINE_CMD_MAX + 1];
+    const char *first;
+    size_t word, common, i;
+    guint j;
+
+    if (!rs->complete_fn) {
+        return;
+    }
+    memcpy(line, rs->cmd, rs->pos);
+    line[rs->pos] = '\0';
+    rs->complete_fn(rs->opaque, line, cands);
+    if (cands->len == 0) {
+        return;
+    }
+    for (word = rs->pos; word > 0 && !g_ascii_isspace(line[word - 1]);
+         word--) {
+        /* back to the start of the word */
+    }
+    g_ptr_array_sort(cands, readline_strcmp);
+    first = g_ptr_array_index(cands, 0);
+    common = strlen(first);
+    for (j = 1; j < cands->len; j++) {
+        const char *c = g_ptr_array_index(cands, j);
+        for (i = 0; i < common && c[i] == first[i]; i++) {
+            /* length of the shared prefix */
+        }
+        common = i;
+    }
+    for (i = rs->pos - word; i < common; i++) {
+        readline_insert(rs, first[i]);
+    }
+    if (cands->len == 1) {
+        readline_insert(rs, ' ');
+        return;
+    }
+    readline_print_candidates(rs, cands);
+    readline_show_prompt(rs);
+}
+
 typedef void ReadLineKeyFunc(ReadLineState *rs);
 
 /* Control bytes; the rest of 0x00..0x1f is ignored. */
@@ -215,6 +289,7 @@ static ReadLineKeyFunc *const readline_ctrl_keys[32] = {
     [0x01] = readline_key_home,         /* Ctrl-A */
     [0x05] = readline_key_end,          /* Ctrl-E */
     [0x08] = readline_key_backspace,    /* Ctrl-H */
+    [0x09] = readline_key_tab,
     [0x0a] = readline_key_enter,
     [0x0d] = readline_key_enter,
     [0x15] = readline_key_kill,         /* Ctrl-U */

@@ -19,6 +19,12 @@
 
 typedef void ReadLineOutFunc(void *opaque, const char *buf, size_t len);
 typedef void ReadLineLineFunc(void *opaque, const char *line);
+/*
+ * Tab: add to out (g_strdup'd) every word that could replace the last word
+ * of line (the text before the cursor), i.e. starts with it.
+ */
+typedef void ReadLineCompleteFunc(void *opaque, const char *line,
+                                  GPtrArray *out);
 
 typedef enum ReadLineEscState {
     RL_ESC_NONE,
@@ -48,6 +54,7 @@ typedef struct ReadLineState {
     bool echo;                      /* false: no echo, no prompt */
     ReadLineOutFunc *out;
     ReadLineLineFunc *line_fn;
+    ReadLineCompleteFunc *complete_fn;  /* NULL: Tab does nothing */
     void *opaque;
 } ReadLineState;
 

@@ -184,6 +184,45 @@ static void test_readline_hostile(void)
     rl_free(t);
 }
 
+/* Completes "info" and, after "info ", "stats" and "status". */
+static void rl_complete(void *opaque, const char *line, GPtrArray *out)
+{
+    static const char *const words[] = { "info", "stats", "status" };
+    const char *sp = strrchr(line, ' ');
+    const char *cur = sp ? sp + 1 : line;
+    size_t i;
+
+    for (i = sp ? 1 : 0; i < (sp ? ARRAY_SIZE(words) : 1); i++) {
+        if (g_str_has_prefix(words[i], cur)) {
+            g_ptr_array_add(out, g_strdup(words[i]));
+        }
+    }
+}
+
+static void test_readline_tab(void)
+{
+    RLTest *t = rl_new(true);
+
+    t->rs.complete_fn = rl_complete;
+    rl_type(t, "inf");
+    g_free(rl_take(t));
+    rl_type(t, "\t");
+    rl_expect(t, "\033[D\033[D\033[Dinfo \033[K");
+    rl_type(t, "st");
+    g_free(rl_take(t));
+    /* Several: the common prefix, the list, the prompt and the line. */
+    rl_type(t, "\t");
+    rl_expect(t, "\nstats     status    \n(qemu) info stat\033[K");
+    rl_type(t, "u\t\n");
+    g_assert_cmpstr(g_ptr_array_index(t->lines, 0), ==, "info status ");
+    /* Nothing matches: nothing happens. */
+    rl_type(t, "x");
+    g_free(rl_take(t));
+    rl_type(t, "\t");
+    rl_expect(t, "");
+    rl_free(t);
+}
+
 static void test_readline_no_echo(void)
 {
     RLTest *t = rl_new(false);
@@ -396,6 +435,7 @@ int main(int argc, char **argv)
     g_test_add_func("/monitor/readline/escapes", test_readline_escapes);
     g_test_add_func("/monitor/readline/hostile", test_readline_hostile);
     g_test_add_func("/monitor/readline/no-echo", test_readline_no_echo);
+    g_test_add_func("/monitor/readline/tab", test_readline_tab);
     g_test_add_func("/monitor/expr/basic", test_expr);
     g_test_add_func("/monitor/expr/deep", test_expr_deep);
     g_test_add_func("/monitor/args/strings", test_args_strings);
