@@ -199,14 +199,16 @@ static Object *hmp_qom_resolve(Monitor *mon, const char *path)
 static void hmp_qom_list_prop(const Property *prop, void *opaque)
 {
     Monitor *mon = opaque;
+    const char *type = prop->info && prop->info->type_name ?
+                       prop->info->type_name : "unknown";
 
     if (prop->info == &prop_info_link && prop->link_type) {
         monitor_printf(mon, "%s (link<%s>)\n", prop->name, prop->link_type);
-    } else {
-        monitor_printf(mon, "%s (%s)\n", prop->name,
-                       prop->info && prop->info->type_name ?
-                       prop->info->type_name : "unknown");
+        return;
     }
+    /* qom-list names QAPI types: -device help's "str" is "string" here. */
+    monitor_printf(mon, "%s (%s)\n", prop->name,
+                   strcmp(type, "str") == 0 ? "string" : type);
 }
 
 static int hmp_qom_list_child(Object *child, void *opaque)
