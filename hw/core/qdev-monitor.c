@@ -306,10 +306,11 @@ static char *qdev_tree_prop_value(Object *obj, const Property *prop)
         g_free(s);
         return v;
     }
-    s = object_property_print(obj, prop->name, NULL);
     if (prop->info == &prop_info_bool) {
-        return s;
+        /* qtree says true/false where -device help says on/off. */
+        return g_strdup(*(const bool *)field ? "true" : "false");
     }
+    s = object_property_print(obj, prop->name, NULL);
     v = g_strdup_printf("\"%s\"", s ? s : "");
     g_free(s);
     return v;
