@@ -201,6 +201,25 @@ static void help_chardev(const char *arg)
     qemu_opts_free(opts);
 }
 
+static void help_cpu(const OptArg *oa)
+{
+    if (is_help_option(oa->arg)) {
+        /* The CPU models arrive with the accelerators and targets. */
+        printf("Available CPUs:\n");
+        exit(0);
+    }
+}
+
+/* The accelerators arrive with the KVM and TCG-lite issues. */
+static void help_accel(const char *arg)
+{
+    if (arg && (is_help_option(arg) || g_str_has_prefix(arg, "help,") ||
+                strstr(arg, "accel=help") || strstr(arg, "accel=?"))) {
+        printf("Accelerators supported in QEMU binary:\n");
+        exit(0);
+    }
+}
+
 static void print_version(void)
 {
     printf("QEMU emulator version %s (Kestrel %s)\n"
@@ -286,11 +305,15 @@ static void parse_args(int argc, char **argv)
                 break;
             case QEMU_OPTION_accel:
             case QEMU_OPTION_enable_kvm:
+                help_accel(arg);
                 optlist_add(&vl.accels, optname, arg ? arg : "kvm");
                 break;
             case QEMU_OPTION_m: vl.m = oa; break;
             case QEMU_OPTION_smp: vl.smp = oa; break;
-            case QEMU_OPTION_cpu: vl.cpu = oa; break;
+            case QEMU_OPTION_cpu:
+                help_cpu(&oa);
+                vl.cpu = oa;
+                break;
             case QEMU_OPTION_kernel: vl.kernel = oa; break;
             case QEMU_OPTION_initrd: vl.initrd = oa; break;
             case QEMU_OPTION_append: vl.append = oa; break;
@@ -434,15 +457,6 @@ static void apply_rtc(const OptArg *oa)
     }
     vl_check_unused(opts);
     qemu_opts_free(opts);
-}
-
-static void help_cpu(const OptArg *oa)
-{
-    if (is_help_option(oa->arg)) {
-        /* The CPU models arrive with the accelerators and targets. */
-        printf("Available CPUs:\n");
-        exit(0);
-    }
 }
 
 static void vl_apply_early(int index, const OptArg *oa)
@@ -1049,7 +1063,6 @@ static MachineState *create_machine(void)
     apply_ram_size(ms, mc);
     apply_smp(ms, mc);
     if (vl.cpu.arg) {
-        help_cpu(&vl.cpu);
         vl_loc(&vl.cpu);
         vl_not_supported("CPU models (-cpu)");
     }

@@ -142,7 +142,7 @@ def test_unknown_object_type():
 def test_bad_chardev():
     fails_with(["-M", "none", "-chardev", "nosuch,id=x"],
                r"-chardev nosuch,id=x: .*nosuch")
-    fails_with(["-M", "none", "-chardev", "null"], r"'id'")
+    fails_with(["-M", "none", "-chardev", "null"], r"no id specified")
 
 
 def test_kernel_refused_on_none():
