@@ -171,11 +171,38 @@ static void help_device(const char *arg)
 {
     OptArg oa = { "-device", arg };
     QemuOpts *opts = vl_parse_opts(&oa, "driver");
+    const char *driver = qemu_opt_get(opts, "driver");
+    ObjectClass *oc = driver ? object_class_by_name(driver) : NULL;
+    bool known = !driver || is_help_option(driver) ||
+                 (oc && object_class_dynamic_cast(oc, TYPE_DEVICE));
 
     if (qdev_device_help(opts, stdout)) {
-        exit(0);
+        /* "-device nosuch,help" reported an error: fail as QEMU does. */
+        exit(known ? 0 : 1);
     }
     qemu_opts_free(opts);
+}
+
+/* QEMU refuses a repeated -device id before creating anything. */
+static void check_device_id(const char *arg)
+{
+    static GHashTable *ids;
+    OptArg oa = { "-device", arg };
+    QemuOpts *opts = vl_parse_opts(&oa, "driver");
+    const char *id = qemu_opt_get(opts, "id");
+
+    if (!ids) {
+        ids = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    }
+    if (id) {
+        if (g_hash_table_contains(ids, id)) {
+            error_report("Duplicate ID '%s' for device", id);
+            exit(1);
+        }
+        g_hash_table_add(ids, g_strdup(id));
+    }
+    qemu_opts_free(opts);
+    loc_set_none();
 }
 
 static void help_object(const char *arg)
@@ -284,6 +311,7 @@ static void parse_args(int argc, char **argv)
                 break;
             case QEMU_OPTION_device:
                 help_device(arg);
+                check_device_id(arg);
                 optlist_add(&vl.devices, optname, arg);
                 break;
             case QEMU_OPTION_object:
@@ -1090,6 +1118,11 @@ static void create_devices(void)
     loc_set_none();
 }
 
+static void vl_reset_buses(void *opaque)
+{
+    qdev_reset_all();
+}
+
 void qemu_init(int argc, char **argv)
 {
     MachineState *ms;
@@ -1105,6 +1138,8 @@ void qemu_init(int argc, char **argv)
     atexit(vl_atexit);
     memory_map_init();
 
+    /* A system reset resets the bus tree first, then other handlers. */
+    qemu_register_reset(vl_reset_buses, NULL);
     create_objects();
     ms = create_machine();
     create_chardevs();
@@ -1112,7 +1147,6 @@ void qemu_init(int argc, char **argv)
     init_machine(ms);
     create_devices();
 
-    qdev_reset_all();
     qemu_devices_reset();
     if (vl.start_paused) {
         qemu_clock_enable(QEMU_CLOCK_VIRTUAL, false);

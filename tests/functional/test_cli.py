@@ -124,6 +124,19 @@ def test_unknown_device_property():
                r"-device loader,foo=1: Property 'loader\.foo' not found")
 
 
+def test_device_help_for_unknown_driver_fails():
+    r = ktest.run(["-device", "nosuch,help"])
+    assert r.returncode == 1, r
+    assert "'nosuch' is not a valid device model name" in r.stderr, r.stderr
+
+
+def test_duplicate_device_id():
+    fails_with(["-M", "none", "-device", "loader,id=a,data=1,data-len=1",
+                "-device", "loader,id=a,data=1,data-len=1"],
+               r"-device loader,id=a,data=1,data-len=1: "
+               r"Duplicate ID 'a' for device")
+
+
 def test_bad_device_property_value():
     fails_with(["-M", "none", "-device", "loader,addr=abc"],
                r"-device loader,addr=abc: .*'addr'.*")
