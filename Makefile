@@ -27,13 +27,14 @@ check: deps all
 check-unit: deps all
 	meson test -C $(BUILD) --suite unit --print-errorlogs
 
-# Unit tests under AddressSanitizer and UndefinedBehaviorSanitizer.
+# Every test under AddressSanitizer and UndefinedBehaviorSanitizer (the
+# functional tests drive the sanitized binary).
 check-sanitizers: deps
 	[ -f $(SAN_BUILD)/build.ninja ] || \
 	    ./configure --builddir=$(SAN_BUILD) --enable-sanitizers --enable-werror
 	ninja -C $(SAN_BUILD)
 	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
-	    meson test -C $(SAN_BUILD) --suite unit --print-errorlogs; \
+	    meson test -C $(SAN_BUILD) --print-errorlogs --num-processes 2; \
 	    status=$$?; python3 scripts/test-summary.py $(SAN_BUILD); \
 	    exit $$status
 
