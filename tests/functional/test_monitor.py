@@ -308,6 +308,47 @@ def test_echo_bytes(g):
 
 
 @with_guest()
+def test_slow_reader(g):
+    # Far more output than the socket buffers hold, written while the
+    # client is not reading: the monitor must queue, wait for the socket to
+    # drain and lose nothing.
+    g.hmp.close()
+    g.hmp = None
+    s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    s.settimeout(30)
+    s.connect(g.path)
+    n = 1000
+    data = b"help\n" * n + b"info version\n"
+    sent = 0
+    got = b""
+    s.setblocking(False)
+    end = time.monotonic() + 60
+    # Send everything before reading anything, as far as the kernel lets.
+    while sent < len(data) and time.monotonic() < end:
+        try:
+            sent += s.send(data[sent:sent + 65536])
+        except BlockingIOError:
+            if got or sent > 0:
+                time.sleep(0.05)
+                try:
+                    got += s.recv(1 << 20)
+                except BlockingIOError:
+                    pass
+    s.settimeout(30)
+    want = 1 + n + 1            # banner prompt, each help, info version
+    while got.count(b"(qemu) ") < want:
+        chunk = s.recv(1 << 20)
+        if not chunk:
+            break
+        got += chunk
+    s.close()
+    expect(got.count(b"(qemu) "), want)
+    expect(got.count(b"cont|c  -- resume emulation\r\n"), n)
+    if not got.endswith(b"7.2.0 (Kestrel 0.1.0)\r\n(qemu) "):
+        raise AssertionError(got[-200:])
+
+
+@with_guest()
 def test_garbage(g):
     g.hmp.close()
     g.hmp = None
