@@ -257,7 +257,9 @@ def test_xp_loader():
 @with_guest()
 def test_quit(g):
     g.hmp.send("quit")
-    expect(g.wait(), 0)
+    rc = g.wait()
+    if rc != 0:
+        raise AssertionError("exit status %d: %s" % (rc, g.proc.stderr.read()))
 
 
 @with_guest()
