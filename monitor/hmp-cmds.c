@@ -46,7 +46,7 @@ static void hmp_cmd_quit(Monitor *mon, const HMPArgs *args)
 static void hmp_cmd_system_reset(Monitor *mon, const HMPArgs *args)
 {
     /* runstate.h has no "host monitor reset" cause; the host one fits. */
-    qemu_system_reset_request(SHUTDOWN_CAUSE_HOST_QMP_QUIT);
+    qemu_system_reset_request(SHUTDOWN_CAUSE_HOST_QMP_SYSTEM_RESET);
 }
 
 static void hmp_cmd_system_powerdown(Monitor *mon, const HMPArgs *args)

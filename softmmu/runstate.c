@@ -205,15 +205,20 @@ bool main_loop_should_exit(int *exit_status)
         }
     }
     if (reset_requested != SHUTDOWN_CAUSE_NONE) {
-        bool was_running = runstate_is_running();
+        bool running = runstate_is_running();
+        bool hooks = run_state_hooks && running;
 
         reset_requested = SHUTDOWN_CAUSE_NONE;
-        if (was_running) {
-            vm_stop(RUN_STATE_PAUSED);
+        if (hooks && run_state_hooks->pause_all_vcpus) {
+            run_state_hooks->pause_all_vcpus();
         }
         qemu_devices_reset();
-        if (was_running || runstate_get() == RUN_STATE_SHUTDOWN) {
-            vm_start();
+        if (hooks && run_state_hooks->resume_all_vcpus) {
+            run_state_hooks->resume_all_vcpus();
+        }
+        /* As QEMU: a machine reset while stopped waits in prelaunch. */
+        if (!running) {
+            runstate_set(RUN_STATE_PRELAUNCH);
         }
     }
     if (powerdown_requested) {

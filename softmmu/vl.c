@@ -295,7 +295,12 @@ static void parse_args(int argc, char **argv)
         }
         /* Keep the user's spelling ("-M" vs "-machine") for messages. */
         {
-            char *optname = g_strdup_printf("-%s", name);
+            /* Interned: the queued OptArgs keep it for the process. */
+            char buf[64];
+            const char *optname;
+
+            snprintf(buf, sizeof(buf), "-%s", name);
+            optname = g_intern_string(buf);
             OptArg oa = { optname, arg };
 
             switch (o->index) {

@@ -24,6 +24,7 @@ typedef enum ShutdownCause {
     SHUTDOWN_CAUSE_NONE,
     SHUTDOWN_CAUSE_HOST_ERROR,
     SHUTDOWN_CAUSE_HOST_QMP_QUIT,   /* monitor "quit" */
+    SHUTDOWN_CAUSE_HOST_QMP_SYSTEM_RESET, /* monitor "system_reset" */
     SHUTDOWN_CAUSE_HOST_SIGNAL,
     SHUTDOWN_CAUSE_HOST_UI,         /* Ctrl-A x */
     SHUTDOWN_CAUSE_GUEST_SHUTDOWN,  /* guest poweroff */

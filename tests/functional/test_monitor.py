@@ -85,6 +85,17 @@ def test_status_transitions(g):
     expect(g.cmd("info status"), "VM status: running")
 
 
+@with_guest(["-S"])
+def test_reset_while_paused_waits_in_prelaunch(g):
+    expect(g.cmd("cont"), "")
+    expect(g.cmd("stop"), "")
+    expect(g.cmd("system_reset"), "")
+    expect(g.cmd("info status"), "VM status: paused (prelaunch)")
+    expect(g.cmd("cont"), "")
+    expect(g.cmd("system_reset"), "")
+    expect(g.cmd("info status"), "VM status: running")
+
+
 @with_guest()
 def test_status_running(g):
     expect(g.cmd("info status"), "VM status: running")

@@ -3,7 +3,7 @@
  * echo bytes were recorded from QEMU 7.2 over a unix socket.
  * (Lives in monitor/ because tests/unit/meson.build has no entry for it.)
  */
-#include "monitor-internal.h"
+#include "../../monitor/monitor-internal.h"
 
 typedef struct RLTest {
     ReadLineState rs;

@@ -3,7 +3,7 @@
  * need no running machine, on a capture monitor (no chardev). Links the
  * real QOM, memory, run-state and qdev modules.
  */
-#include "monitor-internal.h"
+#include "../../monitor/monitor-internal.h"
 #include "exec/memory.h"
 #include "sysemu/runstate.h"
 #include "sysemu/sysemu.h"
