@@ -92,14 +92,10 @@ void chr_set_filename(Chardev *chr, char *filename)
     chr->filename = filename;
 }
 
-/* QEMU's identifier rule: a letter, then letters, digits, '-', '.', '_'. */
 bool chr_check_id(const char *id, Error **errp)
 {
-    bool ok = g_ascii_isalpha(id[0]);
+    bool ok = id_wellformed(id);
 
-    for (const char *p = id; ok && *p; p++) {
-        ok = g_ascii_isalnum(*p) || *p == '-' || *p == '.' || *p == '_';
-    }
     if (!ok) {
         error_setg(errp, "Parameter 'id' expects an identifier");
         error_append_hint(errp, "Identifiers consist of letters, digits, "

@@ -7,20 +7,6 @@
 #include "qom/object_interfaces.h"
 #include "qom-internal.h"
 
-/* QEMU's id rule: a letter, then letters, digits, '-', '.', '_'. */
-static bool user_creatable_id_wellformed(const char *id)
-{
-    if (!g_ascii_isalpha(id[0])) {
-        return false;
-    }
-    for (const char *p = id + 1; *p; p++) {
-        if (!g_ascii_isalnum(*p) && !strchr("-._", *p)) {
-            return false;
-        }
-    }
-    return true;
-}
-
 static ObjectClass *user_creatable_class(const char *type)
 {
     ObjectClass *klass = object_class_by_name(type);
@@ -76,7 +62,7 @@ Object *user_creatable_add_opts(QemuOpts *opts, Error **errp)
         error_setg(errp, "Parameter 'qom-type' is missing");
         return NULL;
     }
-    if (id && !user_creatable_id_wellformed(id)) {
+    if (id && !id_wellformed(id)) {
         error_setg(&err, "Parameter 'id' expects an identifier");
         error_append_hint(&err, "Identifiers consist of letters, digits, "
                           "'-', '.', '_', starting with a letter.\n");

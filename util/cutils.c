@@ -227,3 +227,16 @@ bool is_help_option(const char *s)
 {
     return s && (!strcmp(s, "help") || !strcmp(s, "?"));
 }
+
+bool id_wellformed(const char *id)
+{
+    if (!g_ascii_isalpha(id[0])) {
+        return false;
+    }
+    for (const char *p = id + 1; *p; p++) {
+        if (!g_ascii_isalnum(*p) && !strchr("-._", *p)) {
+            return false;
+        }
+    }
+    return true;
+}

@@ -24,19 +24,6 @@ static const char *const device_category_names[DEVICE_CATEGORY_MAX] = {
     [DEVICE_CATEGORY_WATCHDOG] = "Watchdog",
 };
 
-static bool qdev_id_wellformed(const char *id)
-{
-    if (!g_ascii_isalpha(id[0])) {
-        return false;
-    }
-    for (const char *p = id + 1; *p; p++) {
-        if (!g_ascii_isalnum(*p) && !strchr("-._", *p)) {
-            return false;
-        }
-    }
-    return true;
-}
-
 /* The class -device may instantiate, or NULL with QEMU's error. */
 static DeviceClass *qdev_get_device_class(const char *driver, Error **errp)
 {
@@ -156,7 +143,7 @@ DeviceState *qdev_device_add(QemuOpts *opts, Error **errp)
         Object *peripheral = object_resolve_path("/machine/peripheral",
                                                  NULL);
 
-        if (!qdev_id_wellformed(id)) {
+        if (!id_wellformed(id)) {
             error_setg(&err, "Parameter 'id' expects an identifier");
             error_append_hint(&err, "Identifiers consist of letters, "
                               "digits, '-', '.', '_', starting with a "

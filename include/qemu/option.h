@@ -66,6 +66,9 @@ int qemu_strtoi64(const char *nptr, const char **end, int base,
 /* on/off/yes/no/true/false/y/n. */
 bool qapi_bool_parse(const char *name, const char *value, bool *obj,
                      Error **errp);
+/* QEMU's identifier rule for ids: a letter, then letters, digits, '-',
+ * '.', '_'. */
+bool id_wellformed(const char *id);
 /* "help" or "?" */
 bool is_help_option(const char *s);
 
