@@ -274,5 +274,42 @@ def test_nographic_ctrl_a_x_quits():
     assert "QEMU: Terminated" in out + err, (out, err)
 
 
+def _raw_then_restore(stop):
+    """Run -nographic on a pty; stop(proc, master) ends it; the terminal
+    must be raw while running and exactly as before afterwards."""
+    import pty
+    import termios
+    master, slave = pty.openpty()
+    before = termios.tcgetattr(slave)
+    p = subprocess.Popen([ktest.binary(), "-M", "none", "-nographic"],
+                         stdin=slave, stdout=slave, stderr=subprocess.PIPE)
+    try:
+        end = time.monotonic() + 10
+        while time.monotonic() < end:
+            if not termios.tcgetattr(slave)[3] & termios.ICANON:
+                break
+            time.sleep(0.02)
+        assert not termios.tcgetattr(slave)[3] & termios.ICANON, \
+            "stdio not in raw mode"
+        stop(p, master)
+        p.wait(timeout=10)
+        assert termios.tcgetattr(slave) == before, "terminal not restored"
+    finally:
+        if p.poll() is None:
+            p.kill()
+            p.wait()
+        p.stderr.close()
+        os.close(master)
+        os.close(slave)
+
+
+def test_stdio_terminal_restored_after_signal():
+    _raw_then_restore(lambda p, m: p.send_signal(signal.SIGTERM))
+
+
+def test_stdio_terminal_restored_after_ctrl_a_x():
+    _raw_then_restore(lambda p, m: os.write(m, b"\x01x"))
+
+
 if __name__ == "__main__":
     ktest.main(globals())
