@@ -5,7 +5,8 @@
 set -e
 
 PACKAGES="build-essential meson ninja-build pkg-config python3 \
-libglib2.0-dev libpixman-1-dev libfdt-dev zlib1g-dev libcapstone-dev"
+libglib2.0-dev libpixman-1-dev libfdt-dev zlib1g-dev libcapstone-dev \
+gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu"
 
 missing=""
 for p in $PACKAGES; do
