@@ -200,6 +200,21 @@ def test_bad_log_options():
     assert r.returncode == 1, r
 
 
+def test_guest_errors_logged_to_file():
+    # No RAM on 'none' without -m: the loader's write hits unmapped space,
+    # which the memory core logs under -d guest_errors.
+    d = ktest.tmpdir()
+    log = os.path.join(d, "log.txt")
+    p = ktest.start(["-M", "none", "-d", "guest_errors", "-D", log,
+                     "-device", "loader,addr=0x1000,data=0x1,data-len=1"])
+    time.sleep(0.5)
+    p.send_signal(signal.SIGTERM)
+    p.communicate(timeout=10)
+    assert p.returncode == 0
+    text = open(log).read()
+    assert "0x1000" in text, text
+
+
 def test_positional_image_refused():
     fails_with(["-M", "none", "disk.img"], r"disk.img: .*not supported")
 
