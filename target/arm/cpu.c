@@ -1,1 +1,242 @@
-/* placeholder: to be written */
+/*
+ * AArch64 CPU models and their architectural reset.
+ *
+ * cortex-a57: MIDR 0x411FD070 (r1p0) and the A57 TRM's ID registers, with
+ * every feature Kestrel does not implement yet cleared, so a guest never
+ * sees a feature it cannot use (see docs/devel/tcg-lite.md, "ID registers").
+ * max: the same implemented set under QEMU's 'max' MIDR (implementer 0,
+ * part 'Q'); it grows as extensions land.
+ *
+ * Reset: EL1h, DAIF masked, PC = rvbar (the loader sets it later), general
+ * registers zero, as QEMU does.
+ */
+#include "qemu/osdep.h"
+#include "cpu.h"
+
+static const Property arm_cpu_props[] = {
+    PROP_UINT64("rvbar", ARMCPU, rvbar, 0),
+    PROP_UINT64("cntfrq", ARMCPU, cntfrq, 62500000),
+    PROP_END,
+};
+
+void arm_pstate_write(CPUARMState *env, uint32_t pstate)
+{
+    int old_el = env->el, new_el = (pstate >> PSTATE_EL_SHIFT) & 3;
+    int old_sp = (env->pstate & PSTATE_SP) ? old_el : 0;
+    int new_sp = (pstate & PSTATE_SP) ? new_el : 0;
+
+    env->sp_el[old_sp] = env->xregs[ARM_XREG_SP];
+    env->xregs[ARM_XREG_SP] = env->sp_el[new_sp];
+    arm_nzcv_write(env, pstate & PSTATE_NZCV);
+    env->pstate = pstate & ~PSTATE_NZCV;
+    env->el = new_el;
+    env->mmu_idx = new_el;
+}
+
+static void arm_cpu_reset(CPUState *cs)
+{
+    ARMCPU *cpu = ARM_CPU(cs);
+    CPUARMState *env = &cpu->env;
+
+    memset(env, 0, sizeof(*env));
+    arm_nzcv_write(env, 0);
+    /* EL1 using SP_EL1, all of D, A, I, F masked. */
+    env->pstate = PSTATE_DAIF | (1u << PSTATE_EL_SHIFT) | PSTATE_SP;
+    env->el = 1;
+    env->mmu_idx = 1;
+    env->pc = cpu->rvbar;
+    tlb_flush(cs);
+}
+
+/* QEMU's "info registers" layout for AArch64. */
+static void arm_cpu_dump_state(CPUState *cs, GString *out)
+{
+    CPUARMState *env = cpu_env(cs);
+    uint32_t psr = pstate_read(env);
+    int i;
+
+    g_string_append_printf(out, " PC=%016" PRIx64 " ", env->pc);
+    for (i = 0; i < 32; i++) {
+        if (i == 31) {
+            g_string_append_printf(out, " SP=%016" PRIx64 "\n",
+                                   env->xregs[31]);
+        } else {
+            g_string_append_printf(out, "X%02d=%016" PRIx64 "%s", i,
+                                   env->xregs[i], (i + 2) % 3 ? " " : "\n");
+        }
+    }
+    g_string_append_printf(out, "PSTATE=%08x %c%c%c%c EL%d%c\n", psr,
+                           psr & PSTATE_N ? 'N' : '-',
+                           psr & PSTATE_Z ? 'Z' : '-',
+                           psr & PSTATE_C ? 'C' : '-',
+                           psr & PSTATE_V ? 'V' : '-',
+                           env->el, psr & PSTATE_SP ? 'h' : 't');
+}
+
+static uint64_t arm_cpu_get_pc(CPUState *cs)
+{
+    return cpu_env(cs)->pc;
+}
+
+static void arm_cpu_set_pc(CPUState *cs, uint64_t pc)
+{
+    cpu_env(cs)->pc = pc;
+}
+
+static bool arm_cpu_has_work(CPUState *cs)
+{
+    /* No interrupt controller yet: any raised line wakes WFI. */
+    return __atomic_load_n(&cs->interrupt_request, __ATOMIC_SEQ_CST) &
+           (CPU_INTERRUPT_HARD | CPU_INTERRUPT_FIQ | CPU_INTERRUPT_VIRQ |
+            CPU_INTERRUPT_VFIQ);
+}
+
+/* ---- The interpreter's view ---------------------------------------- */
+
+/* Block key: EL in bits 1:0, SP select in bit 2. */
+static void arm_get_tb_state(CPUState *cs, uint64_t *pc, uint32_t *flags)
+{
+    CPUARMState *env = cpu_env(cs);
+
+    *pc = env->pc;
+    *flags = env->el | (env->pstate & PSTATE_SP) << 2;
+}
+
+static int arm_mmu_index(CPUState *cs)
+{
+    return cpu_env(cs)->mmu_idx;
+}
+
+/* A bus error (nothing there, or the device refused): synchronous
+ * external abort, as QEMU's virt reports it. */
+static void arm_memory_fault(CPUState *cs, uint64_t vaddr,
+                             MMUAccessType access)
+{
+    CPUARMState *env = cpu_env(cs);
+    bool fetch = access == MMU_INST_FETCH;
+    uint32_t iss = 0x10;                      /* FSC: external abort */
+
+    if (access == MMU_DATA_STORE) {
+        iss |= 1u << 6;                       /* WnR */
+    }
+    cs->exception_index = fetch ? EXCP_PREFETCH_ABORT : EXCP_DATA_ABORT;
+    env->exception.syndrome = (fetch ? EC_INSNABORT : EC_DATAABORT) << 26 |
+                              ARM_EL_IL | iss;
+    env->exception.vaddress = vaddr;
+    env->exception.target_el = env->el ? env->el : 1;
+}
+
+static const TCGLiteOps arm_tcg_ops = {
+    .get_tb_state = arm_get_tb_state,
+    .translate = a64_translate,
+    .tlb_fill = NULL,              /* MMU off: VA == PA (mmu.c later) */
+    .mmu_index = arm_mmu_index,
+    .memory_fault = arm_memory_fault,
+};
+
+/* ---- QOM ------------------------------------------------------------ */
+
+static bool arm_cpu_realize(DeviceState *dev, Error **errp)
+{
+    ARMCPU *cpu = ARM_CPU(dev);
+    int idx = CPU(dev)->cpu_index;
+
+    /* QEMU's virt layout: 8 CPUs per cluster (Aff1), index in Aff0. */
+    cpu->mp_affinity = (uint64_t)(idx / 8) << 8 | (idx % 8);
+    return ARM_CPU_GET_CLASS(dev)->parent_realize(dev, errp);
+}
+
+static void arm_cpu_finalize(Object *obj)
+{
+    tcg_lite_cpu_release(CPU(obj));
+}
+
+/*
+ * ID registers. Each value is the model's (A57 TRM / QEMU's model) with
+ * what is not implemented yet taken out; the comments say what changed.
+ */
+static void arm_cpu_set_implemented_ids(ARMCPU *cpu)
+{
+    /* EL0, EL1: AArch64 only (no AArch32 yet); EL2, EL3 absent as on
+     * QEMU's virt without virtualization=on/secure=on; FP and AdvSIMD
+     * 0xF = not implemented (the A57 has both: value 0 once they land). */
+    cpu->isar.id_aa64pfr0 = 0x00ff0011;
+    cpu->isar.id_aa64pfr1 = 0;
+    /* Debug v8 with the A57's 6 breakpoints / 4 watchpoints / 2 context
+     * comparators; PMU absent. */
+    cpu->isar.id_aa64dfr0 = 0x10305006;
+    /* A57: AES+PMULL 2, SHA1 1, SHA2 1, CRC32 1 = 0x11120: none yet. */
+    cpu->isar.id_aa64isar0 = 0;
+    cpu->isar.id_aa64isar1 = 0;
+    /* 44-bit PA, 16-bit ASID, 4K and 64K granules; no mixed endian. */
+    cpu->isar.id_aa64mmfr0 = 0x00001024;
+    cpu->isar.id_aa64mmfr1 = 0;
+    cpu->isar.id_aa64mmfr2 = 0;
+    cpu->ctr = 0x8444c004;
+    /* DC ZVA is not implemented yet: DZP = 1 (the A57 says 4, 64 bytes). */
+    cpu->dczid = 0x14;
+    cpu->revidr = 0;
+}
+
+static void arm_cpu_a57_init(Object *obj)
+{
+    ARMCPU *cpu = ARM_CPU(obj);
+
+    cpu->midr = 0x411fd070;
+    arm_cpu_set_implemented_ids(cpu);
+}
+
+static void arm_cpu_max_init(Object *obj)
+{
+    ARMCPU *cpu = ARM_CPU(obj);
+
+    /* Implementer 0 (software), architecture 0xF, part 'Q', as QEMU. */
+    cpu->midr = 0x000f0510;
+    arm_cpu_set_implemented_ids(cpu);
+}
+
+static void arm_cpu_class_init(ObjectClass *klass, void *data)
+{
+    DeviceClass *dc = DEVICE_CLASS(klass);
+    CPUClass *cc = CPU_CLASS(klass);
+    ARMCPUClass *acc = ARM_CPU_CLASS(klass);
+
+    acc->parent_realize = dc->realize;
+    dc->realize = arm_cpu_realize;
+    device_class_set_props(dc, arm_cpu_props);
+    cc->reset = arm_cpu_reset;
+    cc->dump_state = arm_cpu_dump_state;
+    cc->get_pc = arm_cpu_get_pc;
+    cc->set_pc = arm_cpu_set_pc;
+    cc->has_work = arm_cpu_has_work;
+    cc->tcg_ops = &arm_tcg_ops;
+}
+
+static const TypeInfo arm_cpu_types[] = {
+    {
+        .name = TYPE_ARM_CPU,
+        .parent = TYPE_CPU,
+        .instance_size = sizeof(ARMCPU),
+        .instance_finalize = arm_cpu_finalize,
+        .abstract = true,
+        .class_size = sizeof(ARMCPUClass),
+        .class_init = arm_cpu_class_init,
+    },
+    {
+        .name = TYPE_ARM_CPU_CORTEX_A57,
+        .parent = TYPE_ARM_CPU,
+        .instance_init = arm_cpu_a57_init,
+    },
+    {
+        .name = TYPE_ARM_CPU_MAX,
+        .parent = TYPE_ARM_CPU,
+        .instance_init = arm_cpu_max_init,
+    },
+};
+
+static void arm_cpu_register_types(void)
+{
+    type_register_static_array(arm_cpu_types, ARRAY_SIZE(arm_cpu_types));
+}
+
+type_init(arm_cpu_register_types)

@@ -1,0 +1,328 @@
+/*
+ * A64 loads and stores of general registers (ARM ARM C4.1.87): register
+ * (unsigned offset, unscaled, pre/post-index, register offset, literal),
+ * pairs (offset, pre/post-index, non-temporal, LDPSW), and PRFM as a NOP.
+ * Exclusives, acquire/release and atomics are UNDEF until implemented.
+ *
+ * Op fields: sf = log2(access size), a = extension (LD_ZEXT, LD_SEXT64,
+ * LD_SEXT32), rd = Rt, ra = Rt2 (pairs) or the index shift (register
+ * offset), rn = base (31 is SP), rm = index register, c = extend option,
+ * imm = the offset, already scaled.
+ */
+#include "qemu/osdep.h"
+#include "translate.h"
+
+#define X(i) (env->xregs[(i)])
+
+enum { LD_ZEXT, LD_SEXT64, LD_SEXT32 };
+
+static inline uint64_t ld_extend(uint64_t v, unsigned size_log2, unsigned ext)
+{
+    unsigned bits = 8u << size_log2;
+
+    if (ext == LD_ZEXT || bits == 64) {
+        return v;
+    }
+    v = (uint64_t)((int64_t)(v << (64 - bits)) >> (64 - bits));
+    return ext == LD_SEXT32 ? (uint32_t)v : v;
+}
+
+static inline int do_load(CPUState *cs, const TLOp *op, uint64_t addr)
+{
+    CPUARMState *env = cpu_env(cs);
+    uint64_t v;
+
+    if (!tl_load(cs, addr, 1u << op->sf, env->mmu_idx, &v)) {
+        return TL_EXCP;
+    }
+    X(op->rd) = ld_extend(v, op->sf, op->a);
+    return TL_NEXT;
+}
+
+static inline int do_store(CPUState *cs, const TLOp *op, uint64_t addr,
+                           bool *smc)
+{
+    CPUARMState *env = cpu_env(cs);
+
+    if (!tl_store(cs, addr, 1u << op->sf, env->mmu_idx, X(op->rd), smc)) {
+        return TL_EXCP;
+    }
+    return TL_NEXT;
+}
+
+/* After a store that overwrote translated code: refetch what follows. */
+static inline int store_done(bool smc)
+{
+    return smc ? TL_RESUME_NEXT : TL_NEXT;
+}
+
+static int op_ld_imm(CPUState *cs, const TLOp *op)
+{
+    CPUARMState *env = cpu_env(cs);
+
+    return do_load(cs, op, X(op->rn) + op->imm);
+}
+
+static int op_ld_pre(CPUState *cs, const TLOp *op)
+{
+    CPUARMState *env = cpu_env(cs);
+    uint64_t addr = X(op->rn) + op->imm;
+    int r = do_load(cs, op, addr);
+
+    if (r == TL_NEXT) {
+        X(op->rn) = addr;
+    }
+    return r;
+}
+
+static int op_ld_post(CPUState *cs, const TLOp *op)
+{
+    CPUARMState *env = cpu_env(cs);
+    uint64_t addr = X(op->rn);
+    int r = do_load(cs, op, addr);
+
+    if (r == TL_NEXT) {
+        X(op->rn) = addr + op->imm;
+    }
+    return r;
+}
+
+/* ExtendReg(Rm, option, shift): UXTW 2, LSL/UXTX 3, SXTW 6, SXTX 7. */
+static inline uint64_t index_reg(CPUARMState *env, const TLOp *op)
+{
+    uint64_t m = X(op->rm);
+
+    switch (op->c) {
+    case 2: m = (uint32_t)m; break;
+    case 6: m = (uint64_t)(int64_t)(int32_t)m; break;
+    default: break;
+    }
+    return m << op->ra;
+}
+
+static int op_ld_reg(CPUState *cs, const TLOp *op)
+{
+    CPUARMState *env = cpu_env(cs);
+
+    return do_load(cs, op, X(op->rn) + index_reg(env, op));
+}
+
+static int op_st_imm(CPUState *cs, const TLOp *op)
+{
+    CPUARMState *env = cpu_env(cs);
+    bool smc = false;
+    int r = do_store(cs, op, X(op->rn) + op->imm, &smc);
+
+    return r == TL_NEXT ? store_done(smc) : r;
+}
+
+static int op_st_pre(CPUState *cs, const TLOp *op)
+{
+    CPUARMState *env = cpu_env(cs);
+    uint64_t addr = X(op->rn) + op->imm;
+    bool smc = false;
+    int r = do_store(cs, op, addr, &smc);
+
+    if (r != TL_NEXT) {
+        return r;
+    }
+    X(op->rn) = addr;
+    return store_done(smc);
+}
+
+static int op_st_post(CPUState *cs, const TLOp *op)
+{
+    CPUARMState *env = cpu_env(cs);
+    uint64_t addr = X(op->rn);
+    bool smc = false;
+    int r = do_store(cs, op, addr, &smc);
+
+    if (r != TL_NEXT) {
+        return r;
+    }
+    X(op->rn) = addr + op->imm;
+    return store_done(smc);
+}
+
+static int op_st_reg(CPUState *cs, const TLOp *op)
+{
+    CPUARMState *env = cpu_env(cs);
+    bool smc = false;
+    int r = do_store(cs, op, X(op->rn) + index_reg(env, op), &smc);
+
+    return r == TL_NEXT ? store_done(smc) : r;
+}
+
+/* ---- Pairs: b = mode (0 offset, 1 pre, 2 post), ra = Rt2. ---------- */
+
+static inline uint64_t pair_addr(CPUARMState *env, const TLOp *op)
+{
+    return op->b == 2 ? X(op->rn) : X(op->rn) + op->imm;
+}
+
+static inline void pair_writeback(CPUARMState *env, const TLOp *op,
+                                  uint64_t addr)
+{
+    if (op->b == 1) {
+        X(op->rn) = addr;
+    } else if (op->b == 2) {
+        X(op->rn) = addr + op->imm;
+    }
+}
+
+static int op_ldp(CPUState *cs, const TLOp *op)
+{
+    CPUARMState *env = cpu_env(cs);
+    unsigned size = 1u << op->sf;
+    uint64_t addr = pair_addr(env, op), v1, v2;
+
+    if (!tl_load(cs, addr, size, env->mmu_idx, &v1) ||
+        !tl_load(cs, addr + size, size, env->mmu_idx, &v2)) {
+        return TL_EXCP;
+    }
+    X(op->rd) = ld_extend(v1, op->sf, op->a);
+    X(op->ra) = ld_extend(v2, op->sf, op->a);
+    pair_writeback(env, op, addr);
+    return TL_NEXT;
+}
+
+static int op_stp(CPUState *cs, const TLOp *op)
+{
+    CPUARMState *env = cpu_env(cs);
+    unsigned size = 1u << op->sf;
+    uint64_t addr = pair_addr(env, op);
+    uint64_t v1 = X(op->rd), v2 = X(op->ra);
+    bool smc = false;
+
+    if (!tl_store(cs, addr, size, env->mmu_idx, v1, &smc) ||
+        !tl_store(cs, addr + size, size, env->mmu_idx, v2, &smc)) {
+        return TL_EXCP;
+    }
+    pair_writeback(env, op, addr);
+    return store_done(smc);
+}
+
+/* ---- Decoders ------------------------------------------------------- */
+
+/* size:opc -> load extension, or -1 for a store, -2 PRFM, -3 UNDEF. */
+static int ldst_kind(unsigned size, unsigned opc)
+{
+    switch (opc) {
+    case 0: return -1;
+    case 1: return LD_ZEXT;
+    case 2:
+        return size == 3 ? -2 : LD_SEXT64;
+    default:
+        return size >= 2 ? -3 : LD_SEXT32;
+    }
+}
+
+static bool disas_ld_lit(DisasContext *s, TLOp *op, uint32_t insn)
+{
+    unsigned opc = extract32(insn, 30, 2);
+
+    if (extract32(insn, 26, 1)) {
+        return false;                   /* FP/SIMD literal: later */
+    }
+    if (opc == 3) {
+        op->fn = op_nop;                /* PRFM (literal) */
+        return true;
+    }
+    /* The address is a constant: base = the zero register. */
+    op->fn = op_ld_imm;
+    op->rn = ARM_XREG_ZR;
+    op->imm = s->pc + ((int64_t)sextract32(insn, 5, 19) << 2);
+    op->sf = opc == 1 ? 3 : 2;
+    op->a = opc == 2 ? LD_SEXT64 : LD_ZEXT;
+    op->rd = reg_zr_w(insn & 0x1f);
+    return true;
+}
+
+static bool disas_ldst_pair(DisasContext *s, TLOp *op, uint32_t insn)
+{
+    unsigned opc = extract32(insn, 30, 2), mode = extract32(insn, 23, 2);
+    bool load = extract32(insn, 22, 1);
+    static const uint8_t modes[4] = { 0, 2, 0, 1 };  /* NP, post, off, pre */
+
+    if (extract32(insn, 26, 1) || opc == 3) {
+        return false;                   /* FP/SIMD pairs: later */
+    }
+    if (opc == 1 && (!load || mode == 0)) {
+        return false;                   /* STGP (MTE), LDNP of opc 01 */
+    }
+    op->sf = opc == 2 ? 3 : 2;
+    op->a = opc == 1 ? LD_SEXT64 : LD_ZEXT;
+    op->b = modes[mode];
+    op->imm = (uint64_t)((int64_t)sextract32(insn, 15, 7) << op->sf);
+    op->rn = reg_sp(extract32(insn, 5, 5));
+    if (load) {
+        op->fn = op_ldp;
+        op->rd = reg_zr_w(insn & 0x1f);
+        op->ra = reg_zr_w(extract32(insn, 10, 5));
+    } else {
+        op->fn = op_stp;
+        op->rd = reg_zr_r(insn & 0x1f);
+        op->ra = reg_zr_r(extract32(insn, 10, 5));
+    }
+    return true;
+}
+
+static bool disas_ldst_reg(DisasContext *s, TLOp *op, uint32_t insn)
+{
+    static TLOpFn const ld_fns[4] = { op_ld_imm, op_ld_post, op_ld_imm,
+                                      op_ld_pre };
+    static TLOpFn const st_fns[4] = { op_st_imm, op_st_post, op_st_imm,
+                                      op_st_pre };
+    unsigned size = extract32(insn, 30, 2), opc = extract32(insn, 22, 2);
+    int kind = ldst_kind(size, opc);
+    unsigned rt = insn & 0x1f;
+
+    if (extract32(insn, 26, 1) || kind == -3) {
+        return false;                   /* FP/SIMD registers: later */
+    }
+    op->sf = size;
+    op->a = kind < 0 ? 0 : kind;
+    op->rn = reg_sp(extract32(insn, 5, 5));
+    op->rd = kind == -1 ? reg_zr_r(rt) : reg_zr_w(rt);
+    if (extract32(insn, 24, 1)) {                   /* unsigned offset */
+        op->fn = kind == -1 ? op_st_imm : op_ld_imm;
+        op->imm = (uint64_t)extract32(insn, 10, 12) << size;
+    } else if (!extract32(insn, 21, 1)) {           /* imm9 forms */
+        unsigned mode = extract32(insn, 10, 2);
+        if (kind == -2 && mode != 0) {
+            return false;               /* PRFM only as PRFUM */
+        }
+        op->fn = kind == -1 ? st_fns[mode] : ld_fns[mode];
+        op->imm = (uint64_t)(int64_t)sextract32(insn, 12, 9);
+    } else if (extract32(insn, 10, 2) == 2) {       /* register offset */
+        unsigned option = extract32(insn, 13, 3);
+        if (!(option & 2)) {
+            return false;
+        }
+        op->fn = kind == -1 ? op_st_reg : op_ld_reg;
+        op->rm = reg_zr_r(extract32(insn, 16, 5));
+        op->c = option;
+        op->ra = extract32(insn, 12, 1) ? size : 0;
+    } else {
+        return false;                   /* atomics, LDRA: not yet */
+    }
+    if (kind == -2) {
+        memset(op, 0, sizeof(*op));
+        op->fn = op_nop;                /* PRFM: a hint, no access */
+    }
+    return true;
+}
+
+bool disas_ldst(DisasContext *s, TLOp *op, uint32_t insn)
+{
+    if ((insn & 0x3b000000) == 0x18000000) {
+        return disas_ld_lit(s, op, insn);
+    }
+    if ((insn & 0x3a000000) == 0x28000000) {
+        return disas_ldst_pair(s, op, insn);
+    }
+    if ((insn & 0x3a000000) == 0x38000000) {
+        return disas_ldst_reg(s, op, insn);
+    }
+    return false;                       /* exclusives, SIMD structures */
+}

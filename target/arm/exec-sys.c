@@ -1,0 +1,408 @@
+/*
+ * A64 exception generation and system instructions (ARM ARM C4.1.85):
+ * SVC/HVC/SMC/BRK/HLT, hints, barriers, PSTATE writes (DAIFSet/Clr,
+ * SPSel), cache maintenance that matters to translated code (IC IALLU,
+ * IC IVAU), and MRS/MSR through the system register table below.
+ *
+ * Exceptions are not taken here (exception.c comes later): the op records
+ * exception_index and the syndrome, and tcg_lite_exec returns with the PC
+ * at the instruction. For SVC/HVC/SMC the preferred return is PC + 4.
+ */
+#include "qemu/osdep.h"
+#include "qemu/log.h"
+#include "translate.h"
+
+#define X(i) (env->xregs[(i)])
+
+/* ---- Exception generation ------------------------------------------- */
+
+/* a = exception number, imm = syndrome. */
+static int op_exception(CPUState *cs, const TLOp *op)
+{
+    return arm_raise(cs, op->a == 0xff ? EXCP_HLT_INSN : op->a,
+                     (uint32_t)op->imm);
+}
+
+bool disas_exception(DisasContext *s, TLOp *op, uint32_t insn)
+{
+    unsigned opc = extract32(insn, 21, 3), ll = insn & 3;
+    uint32_t imm16 = extract32(insn, 5, 16);
+    unsigned ec;
+
+    if (extract32(insn, 2, 3)) {
+        return false;
+    }
+    switch (opc << 2 | ll) {
+    case 0x1: op->a = EXCP_SWI; ec = EC_AA64_SVC; break;
+    case 0x2: op->a = EXCP_HVC; ec = EC_AA64_HVC; break;
+    case 0x3: op->a = EXCP_SMC; ec = EC_AA64_SMC; break;
+    case 0x4: op->a = EXCP_BKPT; ec = EC_AA64_BKPT; break;
+    case 0x8: op->a = 0xff; ec = EC_UNCATEGORIZED; break;   /* HLT */
+    default: return false;                                  /* DCPSx */
+    }
+    if ((op->a == EXCP_HVC || op->a == EXCP_SMC) && s->el == 0) {
+        return false;                   /* UNDEFINED at EL0 */
+    }
+    op->fn = op_exception;
+    op->imm = ec << 26 | ARM_EL_IL | imm16;
+    s->end_tb = true;
+    return true;
+}
+
+/* ---- Hints, barriers, PSTATE ---------------------------------------- */
+
+/* WFI: halt until has_work; the PC moves past it first. */
+static int op_wfi(CPUState *cs, const TLOp *op)
+{
+    cs->halted = true;
+    cs->exception_index = EXCP_HLT;
+    return TL_RESUME_NEXT;
+}
+
+/* ISB and anything else that must refetch: end the block here. */
+static int op_end_block(CPUState *cs, const TLOp *op)
+{
+    return TL_RESUME_NEXT;
+}
+
+/* DAIFSet (a = 1) / DAIFClr (a = 0) of imm (already at bit 6). A newly
+ * unmasked interrupt must be seen: leave the block. */
+static int op_msr_daif(CPUState *cs, const TLOp *op)
+{
+    CPUARMState *env = cpu_env(cs);
+
+    if (op->a) {
+        env->pstate |= (uint32_t)op->imm;
+    } else {
+        env->pstate &= ~(uint32_t)op->imm;
+    }
+    return TL_RESUME_NEXT;
+}
+
+/* SPSel: the stack pointer bank and the block flags change. */
+static int op_msr_spsel(CPUState *cs, const TLOp *op)
+{
+    CPUARMState *env = cpu_env(cs);
+
+    arm_pstate_write(env, (pstate_read(env) & ~PSTATE_SP) |
+                          (uint32_t)(op->imm & 1));
+    return TL_RESUME_NEXT;
+}
+
+static int op_ic_iallu(CPUState *cs, const TLOp *op)
+{
+    tb_flush();
+    return TL_RESUME_NEXT;
+}
+
+/* IC IVAU: the 64-byte line at Xt. VA == PA until mmu.c exists. */
+static int op_ic_ivau(CPUState *cs, const TLOp *op)
+{
+    CPUARMState *env = cpu_env(cs);
+    uint64_t va = X(op->rn) & ~63ULL;
+
+    tb_invalidate_phys_range(va, va + 64);
+    return TL_RESUME_NEXT;
+}
+
+static bool disas_hint_barrier_pstate(DisasContext *s, TLOp *op,
+                                      uint32_t insn)
+{
+    unsigned op1 = extract32(insn, 16, 3), crn = extract32(insn, 12, 4);
+    unsigned crm = extract32(insn, 8, 4), op2 = extract32(insn, 5, 3);
+
+    if ((insn & 0x1f) != 0x1f) {
+        return false;
+    }
+    if (crn == 2 && op1 == 3) {
+        /* Hints: WFI halts; WFE/YIELD/SEV/SEVL and the unallocated hint
+         * space are NOPs, as the architecture defines for a CPU without
+         * those features. */
+        op->fn = (crm == 0 && op2 == 3) ? op_wfi : op_nop;
+        if (op->fn == op_wfi) {
+            s->end_tb = true;
+        }
+        return true;
+    }
+    if (crn == 3 && op1 == 3) {
+        switch (op2) {
+        case 2:                         /* CLREX: no monitor yet */
+        case 4:                         /* DSB */
+        case 5:                         /* DMB */
+            op->fn = op_nop;
+            return true;
+        case 6:                         /* ISB */
+            op->fn = op_end_block;
+            s->end_tb = true;
+            return true;
+        default:
+            return false;
+        }
+    }
+    if (crn == 4) {
+        if (op1 == 3 && (op2 == 6 || op2 == 7) && s->el > 0) {
+            op->fn = op_msr_daif;
+            op->a = op2 == 6;
+            op->imm = (uint64_t)crm << 6;
+            s->end_tb = true;
+            return true;
+        }
+        if (op1 == 0 && op2 == 5 && s->el > 0) {
+            op->fn = op_msr_spsel;
+            op->imm = crm & 1;
+            s->end_tb = true;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* SYS: the cache maintenance translated code cares about. */
+static bool disas_sys(DisasContext *s, TLOp *op, uint32_t insn)
+{
+    unsigned op1 = extract32(insn, 16, 3), crn = extract32(insn, 12, 4);
+    unsigned crm = extract32(insn, 8, 4), op2 = extract32(insn, 5, 3);
+    unsigned key = op1 << 12 | crn << 8 | crm << 4 | op2;
+
+    if (crn != 7) {
+        return false;                   /* TLBI, AT: with the MMU */
+    }
+    switch (key) {
+    case 0x0710:                        /* IC IALLUIS */
+    case 0x0750:                        /* IC IALLU */
+        if (s->el == 0) {
+            return false;
+        }
+        op->fn = op_ic_iallu;
+        s->end_tb = true;
+        return true;
+    case 0x3751:                        /* IC IVAU */
+        op->fn = op_ic_ivau;
+        op->rn = reg_zr_r(insn & 0x1f);
+        s->end_tb = true;
+        return true;
+    case 0x37a1: case 0x37b1: case 0x37e1: case 0x37c1: /* DC C*VA* */
+        op->fn = op_nop;                /* no caches to clean */
+        return true;
+    case 0x0761: case 0x0762: case 0x07a2: case 0x07e2: /* DC IVAC, *SW */
+        if (s->el == 0) {
+            return false;
+        }
+        op->fn = op_nop;
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* ---- System registers ----------------------------------------------- */
+
+typedef struct ARMSysReg ARMSysReg;
+struct ARMSysReg {
+    const char *name;
+    uint8_t op0, op1, crn, crm, op2;
+    uint8_t access;
+    /* NULL read/write: a uint64_t at 'offset' in ARMCPU. */
+    uint64_t (*read)(CPUARMState *env, const ARMSysReg *ri);
+    void (*write)(CPUARMState *env, const ARMSysReg *ri, uint64_t v);
+    size_t offset;
+    bool end_tb;                        /* a write changes block state */
+};
+
+#define EL0_R 0x1
+#define EL0_W 0x2
+#define EL1_R 0x4
+#define EL1_W 0x8
+#define EL0_RW (EL0_R | EL0_W)
+#define EL1_RW (EL1_R | EL1_W)
+#define ALL_RW (EL0_RW | EL1_RW)
+
+static uint64_t *sysreg_field(CPUARMState *env, const ARMSysReg *ri)
+{
+    return (uint64_t *)((char *)env_archcpu(env) + ri->offset);
+}
+
+static uint64_t read_nzcv(CPUARMState *env, const ARMSysReg *ri)
+{
+    return arm_nzcv_read(env);
+}
+
+static void write_nzcv(CPUARMState *env, const ARMSysReg *ri, uint64_t v)
+{
+    arm_nzcv_write(env, v);
+}
+
+static uint64_t read_daif(CPUARMState *env, const ARMSysReg *ri)
+{
+    return env->pstate & PSTATE_DAIF;
+}
+
+static void write_daif(CPUARMState *env, const ARMSysReg *ri, uint64_t v)
+{
+    env->pstate = (env->pstate & ~PSTATE_DAIF) | (v & PSTATE_DAIF);
+}
+
+static uint64_t read_currentel(CPUARMState *env, const ARMSysReg *ri)
+{
+    return (uint64_t)env->el << 2;
+}
+
+static uint64_t read_spsel(CPUARMState *env, const ARMSysReg *ri)
+{
+    return env->pstate & PSTATE_SP;
+}
+
+static void write_spsel(CPUARMState *env, const ARMSysReg *ri, uint64_t v)
+{
+    arm_pstate_write(env, (pstate_read(env) & ~PSTATE_SP) | (v & 1));
+}
+
+/* Only reachable with SPSel = 1, so SP_EL0 is the parked one. */
+static uint64_t read_sp_el0(CPUARMState *env, const ARMSysReg *ri)
+{
+    return env->sp_el[0];
+}
+
+static void write_sp_el0(CPUARMState *env, const ARMSysReg *ri, uint64_t v)
+{
+    env->sp_el[0] = v;
+}
+
+static uint64_t read_mpidr(CPUARMState *env, const ARMSysReg *ri)
+{
+    /* Bit 31 RES1; U (bit 30) clear: a multiprocessor system. */
+    return 1ULL << 31 | env_archcpu(env)->mp_affinity;
+}
+
+static uint64_t read_zero(CPUARMState *env, const ARMSysReg *ri)
+{
+    return 0;
+}
+
+#define CPUF(f) .offset = offsetof(ARMCPU, f)
+#define ENVF(f) .offset = offsetof(ARMCPU, env) + offsetof(CPUARMState, f)
+
+static const ARMSysReg arm_sysregs[] = {
+    { "NZCV", 3, 3, 4, 2, 0, ALL_RW, read_nzcv, write_nzcv },
+    { "DAIF", 3, 3, 4, 2, 1, EL1_RW, read_daif, write_daif, .end_tb = true },
+    { "CurrentEL", 3, 0, 4, 2, 2, EL1_R, read_currentel },
+    { "SPSel", 3, 0, 4, 2, 0, EL1_RW, read_spsel, write_spsel,
+      .end_tb = true },
+    { "SP_EL0", 3, 0, 4, 1, 0, EL1_RW, read_sp_el0, write_sp_el0 },
+    { "SPSR_EL1", 3, 0, 4, 0, 0, EL1_RW, ENVF(spsr_el[1]) },
+    { "ELR_EL1", 3, 0, 4, 0, 1, EL1_RW, ENVF(elr_el[1]) },
+    { "TPIDR_EL0", 3, 3, 13, 0, 2, ALL_RW, ENVF(tpidr_el[0]) },
+    { "TPIDRRO_EL0", 3, 3, 13, 0, 3, EL0_R | EL1_RW, ENVF(tpidrro_el0) },
+    { "TPIDR_EL1", 3, 0, 13, 0, 4, EL1_RW, ENVF(tpidr_el[1]) },
+    { "MIDR_EL1", 3, 0, 0, 0, 0, EL1_R, CPUF(midr) },
+    { "MPIDR_EL1", 3, 0, 0, 0, 5, EL1_R, read_mpidr },
+    { "REVIDR_EL1", 3, 0, 0, 0, 6, EL1_R, CPUF(revidr) },
+    { "ID_AA64PFR0_EL1", 3, 0, 0, 4, 0, EL1_R, CPUF(isar.id_aa64pfr0) },
+    { "ID_AA64PFR1_EL1", 3, 0, 0, 4, 1, EL1_R, CPUF(isar.id_aa64pfr1) },
+    { "ID_AA64DFR0_EL1", 3, 0, 0, 5, 0, EL1_R, CPUF(isar.id_aa64dfr0) },
+    { "ID_AA64DFR1_EL1", 3, 0, 0, 5, 1, EL1_R, CPUF(isar.id_aa64dfr1) },
+    { "ID_AA64AFR0_EL1", 3, 0, 0, 5, 4, EL1_R, CPUF(isar.id_aa64afr0) },
+    { "ID_AA64AFR1_EL1", 3, 0, 0, 5, 5, EL1_R, CPUF(isar.id_aa64afr1) },
+    { "ID_AA64ISAR0_EL1", 3, 0, 0, 6, 0, EL1_R, CPUF(isar.id_aa64isar0) },
+    { "ID_AA64ISAR1_EL1", 3, 0, 0, 6, 1, EL1_R, CPUF(isar.id_aa64isar1) },
+    { "ID_AA64MMFR0_EL1", 3, 0, 0, 7, 0, EL1_R, CPUF(isar.id_aa64mmfr0) },
+    { "ID_AA64MMFR1_EL1", 3, 0, 0, 7, 1, EL1_R, CPUF(isar.id_aa64mmfr1) },
+    { "ID_AA64MMFR2_EL1", 3, 0, 0, 7, 2, EL1_R, CPUF(isar.id_aa64mmfr2) },
+    { "CTR_EL0", 3, 3, 0, 0, 1, EL0_R | EL1_R, CPUF(ctr) },
+    { "DCZID_EL0", 3, 3, 0, 0, 7, EL0_R | EL1_R, CPUF(dczid) },
+    /* Read-only until the generic timer (timer.c) owns it. */
+    { "CNTFRQ_EL0", 3, 3, 14, 0, 0, EL0_R | EL1_R, CPUF(cntfrq) },
+};
+
+/* The rest of the ID space (op0 3, op1 0, CRn 0, CRm 1-7) reads as zero. */
+static const ARMSysReg arm_sysreg_id_raz = {
+    "ID (reserved)", 3, 0, 0, 0, 0, EL1_R, read_zero
+};
+
+static const ARMSysReg *sysreg_find(unsigned op0, unsigned op1, unsigned crn,
+                                    unsigned crm, unsigned op2)
+{
+    size_t i;
+
+    for (i = 0; i < ARRAY_SIZE(arm_sysregs); i++) {
+        const ARMSysReg *ri = &arm_sysregs[i];
+        if (ri->op0 == op0 && ri->op1 == op1 && ri->crn == crn &&
+            ri->crm == crm && ri->op2 == op2) {
+            return ri;
+        }
+    }
+    if (op0 == 3 && op1 == 0 && crn == 0 && crm >= 1 && crm <= 7) {
+        return &arm_sysreg_id_raz;
+    }
+    return NULL;
+}
+
+static int op_mrs(CPUState *cs, const TLOp *op)
+{
+    CPUARMState *env = cpu_env(cs);
+    const ARMSysReg *ri = (const ARMSysReg *)(uintptr_t)op->imm;
+
+    X(op->rd) = ri->read ? ri->read(env, ri) : *sysreg_field(env, ri);
+    return TL_NEXT;
+}
+
+static int op_msr(CPUState *cs, const TLOp *op)
+{
+    CPUARMState *env = cpu_env(cs);
+    const ARMSysReg *ri = (const ARMSysReg *)(uintptr_t)op->imm;
+
+    if (ri->write) {
+        ri->write(env, ri, X(op->rn));
+    } else {
+        *sysreg_field(env, ri) = X(op->rn);
+    }
+    return ri->end_tb ? TL_RESUME_NEXT : TL_NEXT;
+}
+
+static bool disas_mrs_msr(DisasContext *s, TLOp *op, uint32_t insn)
+{
+    bool is_read = extract32(insn, 21, 1);
+    unsigned rt = insn & 0x1f;
+    const ARMSysReg *ri = sysreg_find(extract32(insn, 19, 2),
+                                      extract32(insn, 16, 3),
+                                      extract32(insn, 12, 4),
+                                      extract32(insn, 8, 4),
+                                      extract32(insn, 5, 3));
+    unsigned need = (is_read ? EL0_R : EL0_W) << (s->el ? 2 : 0);
+
+    if (!ri || !(ri->access & need)) {
+        return false;
+    }
+    if ((ri->read == read_sp_el0) && !s->spsel) {
+        return false;                   /* SP_EL0 while using SP_EL0 */
+    }
+    if (!is_read && !ri->write && ri->read) {
+        return false;                   /* computed, read-only */
+    }
+    op->imm = (uintptr_t)ri;
+    if (is_read) {
+        op->fn = op_mrs;
+        op->rd = reg_zr_w(rt);
+    } else {
+        op->fn = op_msr;
+        op->rn = reg_zr_r(rt);
+        if (ri->end_tb) {
+            s->end_tb = true;
+        }
+    }
+    return true;
+}
+
+bool disas_system(DisasContext *s, TLOp *op, uint32_t insn)
+{
+    bool l = extract32(insn, 21, 1);
+    unsigned op0 = extract32(insn, 19, 2);
+
+    if (op0 == 0) {
+        return !l && disas_hint_barrier_pstate(s, op, insn);
+    }
+    if (op0 == 1) {
+        return !l && disas_sys(s, op, insn);
+    }
+    return disas_mrs_msr(s, op, insn);
+}
