@@ -351,8 +351,13 @@ static uint8_t serial_read_rbr(SerialState *s)
         return s->divider & 0xff;
     }
     if (s->rx.count) {
+        bool was_full = s->rx.count >= serial_fifo_capacity(s);
+
         b = serial_fifo_pop(&s->rx);
-        qemu_chr_fe_accept_input(&s->chr);
+        /* Only a full FIFO made the backend stop offering input. */
+        if (was_full) {
+            qemu_chr_fe_accept_input(&s->chr);
+        }
     }
     s->timeout_ipending = false;
     if (s->rx.count) {
