@@ -751,6 +751,51 @@ static void test_no_chardev(void)
     uart_stop(&u);
 }
 
+/*
+ * The probe Linux's 8250 driver runs (autoconfig): it must conclude
+ * "16550A", not 8250/16450/16550/16750, and see no THRE bug.
+ */
+static void test_linux_probe(void)
+{
+    Uart u;
+
+    uart_start(&u, true);
+    /* IER holds exactly four bits. */
+    wr(&u, IER, 0x00);
+    g_assert_cmpuint(rd(&u, IER) & 0x0f, ==, 0x00);
+    wr(&u, IER, 0x0f);
+    g_assert_cmpuint(rd(&u, IER) & 0x0f, ==, 0x0f);
+    wr(&u, IER, 0x00);
+    /* Loopback: RTS|OUT2 read back as CTS|DCD. */
+    wr(&u, MCR, 0x1a);
+    g_assert_cmpuint(rd(&u, MSR) & 0xf0, ==, 0x90);
+    wr(&u, MCR, 0x00);
+    /* FIFO enable shows in IIR bits 7:6 = 3: a 16550A. */
+    wr(&u, FCR, 0x01);
+    g_assert_cmpuint(rd(&u, IIR) >> 6, ==, 3);
+    /* No EFR behind LCR=0xBF (offset 2 still reads the non-zero IIR). */
+    wr(&u, LCR, 0xbf);
+    g_assert_cmpuint(rd(&u, IIR), !=, 0);
+    /* Not a 16750: IIR bit 5 never follows FCR bit 5, DLAB or not. */
+    wr(&u, LCR, 0x00);
+    wr(&u, FCR, 0x21);
+    g_assert_cmpuint(rd(&u, IIR) >> 5, ==, 6);
+    wr(&u, LCR, 0x80);
+    wr(&u, FCR, 0x21);
+    g_assert_cmpuint(rd(&u, IIR) >> 5, ==, 6);
+    wr(&u, LCR, 0x03);
+    /* Startup's THRE check: enabling THRI while empty interrupts, twice. */
+    wr(&u, FCR, 0x07);
+    wr(&u, IER, IER_THRI);
+    g_assert_cmpuint(rd(&u, IIR) & 0x01, ==, 0);
+    wr(&u, IER, 0);
+    wr(&u, IER, IER_THRI);
+    g_assert_cmpuint(rd(&u, IIR) & 0x0f, ==, 0x02);
+    wr(&u, IER, 0);
+    g_assert_cmpuint(rd(&u, LSR), !=, 0xff);
+    uart_stop(&u);
+}
+
 /* isa-debug-exit: status (v << 1) | 1, checked in a child process. */
 static int debug_exit_child(const char *props, uint16_t port,
                             const void *val, unsigned size)
@@ -894,6 +939,7 @@ int main(int argc, char **argv)
     g_test_add_func("/serial/iir-priority", test_iir_priority);
     g_test_add_func("/serial/break", test_break);
     g_test_add_func("/serial/no-chardev", test_no_chardev);
+    g_test_add_func("/serial/linux-probe", test_linux_probe);
     g_test_add_func("/debug-exit/exit-status", test_debug_exit);
     g_test_add_func("/debug-exit/props", test_debug_exit_props);
     ret = g_test_run();
