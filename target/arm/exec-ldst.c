@@ -50,10 +50,15 @@ static inline int do_store(CPUState *cs, const TLOp *op, uint64_t addr,
     return TL_NEXT;
 }
 
-/* After a store that overwrote translated code: refetch what follows. */
+/*
+ * A store that overwrote translated code has invalidated those blocks, so
+ * their next execution sees the new code. The block running now finishes
+ * with the code it was translated from, as on QEMU (which has precise SMC
+ * for x86 only); the ARM ARM allows either until IC IVAU + ISB.
+ */
 static inline int store_done(bool smc)
 {
-    return smc ? TL_RESUME_NEXT : TL_NEXT;
+    return TL_NEXT;
 }
 
 static int op_ld_imm(CPUState *cs, const TLOp *op)
