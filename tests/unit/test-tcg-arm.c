@@ -603,6 +603,29 @@ static const RegExpect exp_sys[] = {
     { 16, 0x0000000000001234ULL },
     { -1, 0 },
 };
+/* smc_chain: recorded from qemu-system-aarch64 7.2 -M virt -cpu cortex-a57 */
+static const uint32_t prog_smc_chain[] = {
+    0xd2800063, /* mov x3, #0x3 */
+    0xd2800005, /* mov x5, #0x0 */
+    0x10000120, /* adr x0, 2c <func> */
+    0x18000141, /* ldr w1, 34 <newinsn> */
+    0x94000007, /* bl 2c <func> */
+    0x8b0400a5, /* add x5, x5, x4 */
+    0xb9000001, /* str w1, [x0] */
+    0x11008021, /* add w1, w1, #0x20 */
+    0xf1000463, /* subs x3, x3, #0x1 */
+    0x54ffff61, /* b.ne 10 <loop> */
+    0xd4200000, /* brk #0x0 */
+    0xd2800024, /* mov x4, #0x1 */
+    0xd65f03c0, /* ret */
+    0xd2800544, /* mov x4, #0x2a */
+};
+static const RegExpect exp_smc_chain[] = {
+    { 3, 0x0000000000000000ULL },
+    { 4, 0x000000000000002bULL },
+    { 5, 0x0000000000000056ULL },
+    { -1, 0 },
+};
 
 /* ---- Harness -------------------------------------------------------- */
 
@@ -733,6 +756,9 @@ static void test_dp_reg2(void) { RUN_RECORDED(dp_reg2, NULL); }
 static void test_branch(void) { RUN_RECORDED(branch, NULL); }
 static void test_ldst(void) { RUN_RECORDED(ldst, mem_ldst); }
 static void test_smc(void) { RUN_RECORDED(smc, NULL); }
+/* A chained block (loop head -> func) must be unlinked when func is
+ * overwritten, or the second call would run stale code. */
+static void test_smc_chain(void) { RUN_RECORDED(smc_chain, NULL); }
 static void test_sys(void) { RUN_RECORDED(sys, NULL); }
 
 /* ---- Kestrel-only ---------------------------------------------------- */
@@ -1059,6 +1085,7 @@ int main(int argc, char **argv)
     g_test_add_func("/tcg-arm/recorded/branch", test_branch);
     g_test_add_func("/tcg-arm/recorded/ldst", test_ldst);
     g_test_add_func("/tcg-arm/recorded/smc", test_smc);
+    g_test_add_func("/tcg-arm/recorded/smc-chain", test_smc_chain);
     g_test_add_func("/tcg-arm/recorded/sys", test_sys);
     g_test_add_func("/tcg-arm/bitmask", test_bitmask);
     g_test_add_func("/tcg-arm/undef", test_undef);
