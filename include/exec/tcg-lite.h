@@ -37,7 +37,7 @@ enum {
     TL_CHAIN0,          /* go to the block's jmp_pc[0] (taken branch) */
     TL_CHAIN1,          /* go to the block's jmp_pc[1] (fall-through) */
     TL_LOOKUP,          /* the handler set the PC: look the block up */
-    TL_RESUME_NEXT,     /* PC = this insn + insn size, look up (state changed) */
+    TL_RESUME_NEXT,     /* PC = next insn, look up (state changed) */
     TL_EXCP,            /* stop: cpu->exception_index set, PC = this insn */
 };
 

@@ -65,7 +65,11 @@ static void arm_cpu_dump_state(CPUState *cs, GString *out)
                                    env->xregs[i], (i + 2) % 3 ? " " : "\n");
         }
     }
-    g_string_append_printf(out, "PSTATE=%08x %c%c%c%c EL%d%c\n", psr,
+    /* QEMU adds "FPU disabled" while CPACR_EL1 traps FP, as at reset;
+     * with no FP yet that is always our case. */
+    g_string_append_printf(out,
+                           "PSTATE=%08x %c%c%c%c EL%d%c    FPU disabled\n",
+                           psr,
                            psr & PSTATE_N ? 'N' : '-',
                            psr & PSTATE_Z ? 'Z' : '-',
                            psr & PSTATE_C ? 'C' : '-',
@@ -120,8 +124,9 @@ static void arm_memory_fault(CPUState *cs, uint64_t vaddr,
         iss |= 1u << 6;                       /* WnR */
     }
     cs->exception_index = fetch ? EXCP_PREFETCH_ABORT : EXCP_DATA_ABORT;
-    env->exception.syndrome = (fetch ? EC_INSNABORT : EC_DATAABORT) << 26 |
-                              ARM_EL_IL | iss;
+    uint32_t ec = fetch ? EC_INSNABORT : EC_DATAABORT;
+
+    env->exception.syndrome = ec << 26 | ARM_EL_IL | iss;
     env->exception.vaddress = vaddr;
     env->exception.target_el = env->el ? env->el : 1;
 }

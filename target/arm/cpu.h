@@ -37,7 +37,7 @@ OBJECT_DECLARE_TYPE(ARMCPU, ARMCPUClass, ARM_CPU)
 #define EXCP_BKPT            7   /* BRK */
 #define EXCP_HVC            11
 #define EXCP_SMC            13
-#define EXCP_HLT_INSN      0x100 /* A64 HLT: a stop for tests (no semihosting) */
+#define EXCP_HLT_INSN      0x100 /* A64 HLT: a stop for tests (no semihost) */
 
 /* ESR_ELx exception classes used so far. */
 #define EC_UNCATEGORIZED 0x00

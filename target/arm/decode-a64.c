@@ -49,7 +49,8 @@ bool disas_branch_sys(DisasContext *s, TLOp *op, uint32_t insn)
 /* The word is kept in rd..ra, its address in imm, for the log. */
 int op_undef(CPUState *cs, const TLOp *op)
 {
-    uint32_t insn = op->rd | op->rn << 8 | op->rm << 16 | (uint32_t)op->ra << 24;
+    uint32_t insn = op->rd | op->rn << 8 | op->rm << 16 |
+                    (uint32_t)op->ra << 24;
 
     qemu_log_mask(LOG_UNIMP, "tcg-lite: unallocated or unimplemented A64 "
                   "instruction 0x%08" PRIx32 " at 0x%016" PRIx64 "\n",

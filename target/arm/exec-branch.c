@@ -78,7 +78,7 @@ bool disas_branch(DisasContext *s, TLOp *op, uint32_t insn)
     if ((insn & 0x7c000000) == 0x14000000) {            /* B, BL */
         op->fn = (insn >> 31) ? op_bl : op_b;
         op->imm = s->pc + 4;
-        set_jumps(s, s->pc + ((int64_t)sextract32(insn, 0, 26) << 2), false);
+        set_jumps(s, s->pc + sext_field(insn, 0, 26, 2), false);
         return true;
     }
     if ((insn & 0x7e000000) == 0x34000000) {            /* CBZ, CBNZ */
@@ -86,7 +86,7 @@ bool disas_branch(DisasContext *s, TLOp *op, uint32_t insn)
         op->sf = insn >> 31;
         op->a = extract32(insn, 24, 1);
         op->rn = reg_zr_r(insn & 0x1f);
-        set_jumps(s, s->pc + ((int64_t)sextract32(insn, 5, 19) << 2), true);
+        set_jumps(s, s->pc + sext_field(insn, 5, 19, 2), true);
         return true;
     }
     if ((insn & 0x7e000000) == 0x36000000) {            /* TBZ, TBNZ */
@@ -94,13 +94,13 @@ bool disas_branch(DisasContext *s, TLOp *op, uint32_t insn)
         op->a = extract32(insn, 24, 1);
         op->b = extract32(insn, 31, 1) << 5 | extract32(insn, 19, 5);
         op->rn = reg_zr_r(insn & 0x1f);
-        set_jumps(s, s->pc + ((int64_t)sextract32(insn, 5, 14) << 2), true);
+        set_jumps(s, s->pc + sext_field(insn, 5, 14, 2), true);
         return true;
     }
     if ((insn & 0xff000010) == 0x54000000) {            /* B.cond */
         op->fn = op_bcond;
         op->a = insn & 0xf;
-        set_jumps(s, s->pc + ((int64_t)sextract32(insn, 5, 19) << 2), true);
+        set_jumps(s, s->pc + sext_field(insn, 5, 19, 2), true);
         return true;
     }
     if ((insn & 0xfe000000) == 0xd6000000) {            /* BR, BLR, RET */

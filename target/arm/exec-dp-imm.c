@@ -141,12 +141,12 @@ static int op_extr(CPUState *cs, const TLOp *op)
 
 static bool disas_pc_rel(DisasContext *s, TLOp *op, uint32_t insn)
 {
-    int64_t imm = (int64_t)sextract32(insn, 5, 19) << 2 | extract32(insn, 29, 2);
+    uint64_t imm = sext_field(insn, 5, 19, 2) | extract32(insn, 29, 2);
 
     op->fn = op_movi;
     op->rd = reg_zr_w(insn & 0x1f);
     if (insn >> 31) {                   /* ADRP */
-        op->imm = (s->pc & ~0xfffULL) + ((uint64_t)imm << 12);
+        op->imm = (s->pc & ~0xfffULL) + (imm << 12);
     } else {
         op->imm = s->pc + imm;
     }

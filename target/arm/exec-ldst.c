@@ -236,7 +236,7 @@ static bool disas_ld_lit(DisasContext *s, TLOp *op, uint32_t insn)
     /* The address is a constant: base = the zero register. */
     op->fn = op_ld_imm;
     op->rn = ARM_XREG_ZR;
-    op->imm = s->pc + ((int64_t)sextract32(insn, 5, 19) << 2);
+    op->imm = s->pc + sext_field(insn, 5, 19, 2);
     op->sf = opc == 1 ? 3 : 2;
     op->a = opc == 2 ? LD_SEXT64 : LD_ZEXT;
     op->rd = reg_zr_w(insn & 0x1f);
@@ -258,7 +258,7 @@ static bool disas_ldst_pair(DisasContext *s, TLOp *op, uint32_t insn)
     op->sf = opc == 2 ? 3 : 2;
     op->a = opc == 1 ? LD_SEXT64 : LD_ZEXT;
     op->b = modes[mode];
-    op->imm = (uint64_t)((int64_t)sextract32(insn, 15, 7) << op->sf);
+    op->imm = sext_field(insn, 15, 7, op->sf);
     op->rn = reg_sp(extract32(insn, 5, 5));
     if (load) {
         op->fn = op_ldp;

@@ -18,9 +18,20 @@ typedef struct DisasContext {
 } DisasContext;
 
 /* Register number -> xregs[] slot, by the instruction's rule for 31. */
-static inline uint8_t reg_sp(unsigned r) { return r; }
-static inline uint8_t reg_zr_r(unsigned r) { return r == 31 ? ARM_XREG_ZR : r; }
-static inline uint8_t reg_zr_w(unsigned r) { return r == 31 ? ARM_XREG_SINK : r; }
+static inline uint8_t reg_sp(unsigned r)
+{
+    return r;
+}
+
+static inline uint8_t reg_zr_r(unsigned r)
+{
+    return r == 31 ? ARM_XREG_ZR : r;
+}
+
+static inline uint8_t reg_zr_w(unsigned r)
+{
+    return r == 31 ? ARM_XREG_SINK : r;
+}
 
 static inline uint32_t extract32(uint32_t v, int pos, int len)
 {
@@ -30,6 +41,12 @@ static inline uint32_t extract32(uint32_t v, int pos, int len)
 static inline int32_t sextract32(uint32_t v, int pos, int len)
 {
     return (int32_t)(v << (32 - pos - len)) >> (32 - len);
+}
+
+/* A signed field scaled by 2^shift, as an address offset (no UB shift). */
+static inline uint64_t sext_field(uint32_t insn, int pos, int len, int shift)
+{
+    return (uint64_t)(int64_t)sextract32(insn, pos, len) << shift;
 }
 
 /* Decoders by instruction class. */
