@@ -10,9 +10,13 @@ static void tl_listener_commit(MemoryListener *l)
 {
     TCGLiteCPU *tc = container_of(l, TCGLiteCPU, listener);
 
-    /* The map changed under the TLB: refill from the new flat view. */
+    if (tc->registering) {
+        return;
+    }
+    /* The map changed under the TLB: refill from the new flat view at
+     * the next block boundary (EXITTB breaks chains, returns nothing). */
     __atomic_store_n(&tc->cpu->tlb.flush_pending, 1, __ATOMIC_SEQ_CST);
-    cpu_exit(tc->cpu);
+    cpu_interrupt(tc->cpu, CPU_INTERRUPT_EXITTB);
 }
 
 TCGLiteCPU *tl_cpu_get(CPUState *cpu)
@@ -26,7 +30,9 @@ TCGLiteCPU *tl_cpu_get(CPUState *cpu)
     tc->cpu = cpu;
     tc->listener.name = "tcg-lite";
     tc->listener.commit = tl_listener_commit;
+    tc->registering = true;
     memory_listener_register(&tc->listener, cpu->as);
+    tc->registering = false;
     cpu->tcg = tc;
     if (!tl_cpus) {
         tl_cpus = g_ptr_array_new();

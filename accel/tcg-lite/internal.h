@@ -12,6 +12,7 @@
 typedef struct TCGLiteCPU {
     CPUState *cpu;
     MemoryListener listener;  /* flushes the TLB when the map changes */
+    bool registering;         /* the listener's replay: nothing changed */
     TranslationBlock *jmp_cache[TB_JMP_CACHE_SIZE]; /* by virtual PC */
 } TCGLiteCPU;
 

@@ -1062,6 +1062,34 @@ static void test_notify_write(void)
     }
 }
 
+/* A memory map change reaches the TLB: RAM swapped for a device at the
+ * same address is seen by the next access. */
+static void test_map_change(void)
+{
+    static const uint32_t prog[] = {
+        0xd2aa0000, /* mov x0, #0x50000000 */
+        0xf9400801, /* ldr x1, [x0, #16] */
+        0xd4200000, /* brk #0 */
+    };
+    static MemoryRegion ram2, io2;
+    uint64_t v = 0x1122334455667788ULL;
+
+    g_assert(memory_region_init_ram(&ram2, NULL, "ram2", 0x1000, NULL));
+    memcpy((uint8_t *)memory_region_get_ram_ptr(&ram2) + 16, &v, 8);
+    memory_region_add_subregion(get_system_memory(), 0x50000000, &ram2);
+    load_at(CODE_BASE, prog, ARRAY_SIZE(prog));
+    g_assert_cmpint(run(100), ==, EXCP_BKPT);
+    g_assert_cmphex(env()->xregs[1], ==, v);
+
+    memory_region_del_subregion(get_system_memory(), &ram2);
+    memory_region_init_io(&io2, NULL, &io_ops, NULL, "io2", 0x1000);
+    memory_region_add_subregion(get_system_memory(), 0x50000000, &io2);
+    env()->pc = CODE_BASE;
+    g_assert_cmpint(tcg_lite_exec(cs, 100), ==, EXCP_BKPT);
+    g_assert_cmphex(env()->xregs[1], ==, 0xa5a5a5a5a5a5a510ULL);
+    memory_region_del_subregion(get_system_memory(), &io2);
+}
+
 int main(int argc, char **argv)
 {
     static MemoryRegion io;
@@ -1097,5 +1125,6 @@ int main(int argc, char **argv)
     g_test_add_func("/tcg-arm/budget", test_budget);
     g_test_add_func("/tcg-arm/wfi", test_wfi);
     g_test_add_func("/tcg-arm/notify-write", test_notify_write);
+    g_test_add_func("/tcg-arm/map-change", test_map_change);
     return g_test_run();
 }
