@@ -34,6 +34,33 @@ static uint64_t float_wide_add(bool sa, int32_t ea, uint128 fa,
     return float_round_pack(&r, f, s->rounding_mode, FLOAT_USE_ARITH, s);
 }
 
+/* Sum of two unpacked finite non-zero values in 64 bits: halving both
+ * leaves bit 63 for the carry, and even double precision then keeps nine
+ * zero bits below its last place, so aligning with a sticky bit still
+ * rounds exactly (cancellation beyond one bit only happens when the
+ * exponents are within one, where the shift loses nothing). */
+static uint64_t float_narrow_add(const FloatParts *pa, const FloatParts *pb,
+                                 const FloatFmt *f, FloatStatus *s)
+{
+    if (pa->exp < pb->exp || (pa->exp == pb->exp && pa->frac < pb->frac)) {
+        const FloatParts *t = pa;
+        pa = pb;
+        pb = t;
+    }
+    uint64_t fa = pa->frac >> 1;
+    uint64_t fb = float_shr_jam64(pb->frac >> 1, pa->exp - pb->exp);
+    uint64_t sum = pa->sign == pb->sign ? fa + fb : fa - fb;
+    if (sum == 0) {
+        return float_exact_zero(f, s);
+    }
+    int lz = __builtin_clzll(sum);
+    FloatParts r = {
+        .cls = FLOAT_CLASS_NORMAL, .sign = pa->sign,
+        .exp = pa->exp + 1 - lz, .frac = sum << lz,
+    };
+    return float_round_pack(&r, f, s->rounding_mode, FLOAT_USE_ARITH, s);
+}
+
 uint64_t float_generic_addsub(uint64_t a, uint64_t b, bool subtract,
                               const FloatFmt *f, FloatStatus *s)
 {
@@ -63,10 +90,7 @@ uint64_t float_generic_addsub(uint64_t a, uint64_t b, bool subtract,
     if (pb.cls == FLOAT_CLASS_ZERO) {
         return float_round_pack(&pa, f, s->rounding_mode, FLOAT_USE_ARITH, s);
     }
-    /* Leading bits at 126: value = frac * 2^(exp - 126) = (.) * 2^(e+1-127) */
-    return float_wide_add(pa.sign, pa.exp + 1, (uint128)pa.frac << 63,
-                          pb.sign, pb.exp + 1, (uint128)pb.frac << 63,
-                          0, f, s);
+    return float_narrow_add(&pa, &pb, f, s);
 }
 
 uint64_t float_generic_mul(uint64_t a, uint64_t b, const FloatFmt *f,

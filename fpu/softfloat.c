@@ -41,63 +41,6 @@ uint32_t float_relation_to_nzcv(FloatRelation r)
     }
 }
 
-/* Does FZ (or FZ16) flush values of this format in this use? */
-static bool float_flushes(const FloatFmt *f, FloatUse use,
-                          const FloatStatus *s)
-{
-    if (f->half) {
-        return use == FLOAT_USE_ARITH && s->flush_to_zero_16;
-    }
-    return s->flush_to_zero;
-}
-
-FloatParts float_unpack(uint64_t bits, const FloatFmt *f, FloatUse use,
-                        FloatStatus *s)
-{
-    int fb = f->frac_bits;
-    uint64_t frac = bits & ((1ull << fb) - 1);
-    uint32_t expf = (bits >> fb) & ((1u << f->exp_bits) - 1);
-    uint32_t exp_max = (1u << f->exp_bits) - 1;
-    bool ahp = f->half && use == FLOAT_USE_CONVERT && s->ahp;
-    FloatParts p = { .sign = (bits >> (fb + f->exp_bits)) & 1 };
-
-    if (expf == exp_max && !ahp) {
-        if (frac == 0) {
-            p.cls = FLOAT_CLASS_INF;
-        } else if (frac >> (fb - 1)) {
-            p.cls = FLOAT_CLASS_QNAN;
-        } else {
-            p.cls = FLOAT_CLASS_SNAN;
-        }
-        p.frac = frac;
-        return p;
-    }
-    if (expf == 0) {
-        if (frac == 0) {
-            p.cls = FLOAT_CLASS_ZERO;
-            return p;
-        }
-        if (float_flushes(f, use, s)) {
-            /* FZ16 flushes half inputs without signalling IDC. */
-            if (!f->half) {
-                float_raise(s, FLOAT_FLAG_INPUT_DENORMAL);
-            }
-            p.cls = FLOAT_CLASS_ZERO;
-            return p;
-        }
-        int shift = __builtin_clzll(frac);
-        p.cls = FLOAT_CLASS_NORMAL;
-        p.frac = frac << shift;
-        /* frac * 2^(1 - bias - fb) with the leading bit moved to 63. */
-        p.exp = 1 - f->bias - fb + 63 - shift;
-        return p;
-    }
-    p.cls = FLOAT_CLASS_NORMAL;
-    p.frac = ((1ull << fb) | frac) << (63 - fb);
-    p.exp = (int32_t)expf - f->bias;
-    return p;
-}
-
 /* Where the discarded part lies relative to half an ulp. */
 typedef enum { REM_ZERO, REM_BELOW_HALF, REM_HALF, REM_ABOVE_HALF } RemClass;
 

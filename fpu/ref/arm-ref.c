@@ -55,7 +55,9 @@ static void ref_puthex(uint64_t v)
     }
 }
 
-#define FN(n) static uint64_t arm_##n(uint64_t a, uint64_t b, uint64_t c)
+#define UNUSED __attribute__((unused))
+#define FN(n) static uint64_t arm_##n(uint64_t a, UNUSED uint64_t b,        \
+                                      UNUSED uint64_t c)
 #define BIN(n, F, insn, host) FN(n) { uint64_t r; __asm__ volatile(         \
     "fmov " F##_V "0, %" F##_G "1\n fmov " F##_V "1, %" F##_G "2\n "        \
     insn " " F##_V "0, " F##_V "0, " F##_V "1\n fmov %" F##_G "0, " F##_V   \
