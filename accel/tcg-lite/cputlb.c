@@ -12,6 +12,10 @@
 #include "qemu/main-loop.h"
 #include "internal.h"
 
+/* Low bits of CPUTLBEntry.paddr (the page is 4 KiB aligned). */
+#define PADDR_ROM 1         /* RAM kind but read-only: never write directly */
+#define PADDR_RAM 2         /* the whole page is inside one RAM range */
+
 void tlb_flush(CPUState *cpu)
 {
     memset(cpu->tlb.table, 0xff, sizeof(cpu->tlb.table));
@@ -96,8 +100,7 @@ static bool tlb_fill_entry(CPUState *cpu, uint64_t va, MMUAccessType access,
         rom = fr->readonly || fr->mr->readonly;
     }
     flatview_unref(fv);
-    /* The low bit of paddr remembers a ROM page (writes never direct). */
-    e->paddr = page_pa | (rom ? 1 : 0);
+    e->paddr = page_pa | (rom ? PADDR_ROM : 0) | (ram ? PADDR_RAM : 0);
     e->addr_read = tlb_comparator(page_va, prot & PAGE_READ, !ram);
     e->addr_code = tlb_comparator(page_va, prot & PAGE_EXEC, !ram);
     e->addr_write = tlb_comparator(page_va, prot & PAGE_WRITE,
@@ -212,7 +215,7 @@ bool tl_store_slow(CPUState *cpu, uint64_t va, unsigned size, int mmu_idx,
         return true;
     }
     pa = (e->paddr & TL_PAGE_MASK) | (va & ~TL_PAGE_MASK);
-    if (!(e->paddr & 1) && !(e->addr_read & TLB_SLOW) &&
+    if ((e->paddr & (PADDR_RAM | PADDR_ROM)) == PADDR_RAM &&
         tb_page_has_code(pa)) {
         /* RAM holding code: store, then drop the blocks it overwrote. */
         tl_host_store((void *)(e->addend + va), size, val);

@@ -40,7 +40,7 @@ typedef struct CPUTLBEntry {
     uint64_t addr_write;
     uint64_t addr_code;
     uintptr_t addend;         /* host = addend + vaddr, fast path only */
-    hwaddr paddr;             /* guest physical page, for the slow path */
+    hwaddr paddr;             /* physical page; low bits: cputlb.c flags */
 } CPUTLBEntry;
 
 typedef struct CPUTLB {

@@ -626,6 +626,150 @@ static const RegExpect exp_smc_chain[] = {
     { 5, 0x0000000000000056ULL },
     { -1, 0 },
 };
+/* edge: recorded from qemu-system-aarch64 7.2 -M virt -cpu cortex-a57 */
+static const uint32_t prog_edge[] = {
+    0xd2f00000, /* mov x0, #0x8000000000000000 */
+    0x52b00001, /* mov w1, #0x80000000 */
+    0xd2800802, /* mov x2, #0x40 */
+    0x9ac22003, /* lsl x3, x0, x2 */
+    0x937ffc04, /* asr x4, x0, #63 */
+    0x93c00005, /* ror x5, x0, #0 */
+    0x531f7c26, /* lsr w6, w1, #31 */
+    0xdac017e7, /* cls x7, xzr */
+    0x5ac01428, /* cls w8, w1 */
+    0xaa3f03e9, /* mvn x9, xzr */
+    0xdac0152a, /* cls x10, x9 */
+    0x5ac0102b, /* clz w11, w1 */
+    0xeb0003ec, /* negs x12, x0 */
+    0xd53b420d, /* mrs x13, nzcv */
+    0x6b0103ee, /* negs w14, w1 */
+    0xd53b420f, /* mrs x15, nzcv */
+    0xfa1f03f0, /* ngcs x16, xzr */
+    0xd53b4211, /* mrs x17, nzcv */
+    0x7201003f, /* tst w1, #0x80000000 */
+    0xd53b4212, /* mrs x18, nzcv */
+    0x5a811433, /* cneg w19, w1, eq */
+    0x9b407c14, /* smulh x20, x0, x0 */
+    0x9bc97d35, /* umulh x21, x9, x9 */
+    0x1b010436, /* madd w22, w1, w1, w1 */
+    0x937ffc17, /* asr x23, x0, #63 */
+    0x531f7c38, /* lsr w24, w1, #31 */
+    0x13007c39, /* asr w25, w1, #0 */
+    0x93c0fd3a, /* extr x26, x9, x0, #63 */
+    0x928000db, /* mov x27, #0xfffffffffffffff9 */
+    0x1ac20f7c, /* sdiv w28, w27, w2 */
+    0x1ac20b7d, /* udiv w29, w27, w2 */
+    0xb378bffe, /* bfc x30, #8, #48 */
+    0xd4200000, /* brk #0x0 */
+};
+static const RegExpect exp_edge[] = {
+    { 3, 0x8000000000000000ULL },
+    { 4, 0xffffffffffffffffULL },
+    { 5, 0x8000000000000000ULL },
+    { 6, 0x0000000000000001ULL },
+    { 7, 0x000000000000003fULL },
+    { 8, 0x0000000000000000ULL },
+    { 9, 0xffffffffffffffffULL },
+    { 10, 0x000000000000003fULL },
+    { 11, 0x0000000000000000ULL },
+    { 12, 0x8000000000000000ULL },
+    { 13, 0x0000000090000000ULL },
+    { 14, 0x0000000080000000ULL },
+    { 15, 0x0000000090000000ULL },
+    { 16, 0xffffffffffffffffULL },
+    { 17, 0x0000000080000000ULL },
+    { 18, 0x0000000080000000ULL },
+    { 19, 0x0000000080000000ULL },
+    { 20, 0x4000000000000000ULL },
+    { 21, 0xfffffffffffffffeULL },
+    { 22, 0x0000000080000000ULL },
+    { 23, 0xffffffffffffffffULL },
+    { 24, 0x0000000000000001ULL },
+    { 25, 0x0000000080000000ULL },
+    { 26, 0xffffffffffffffffULL },
+    { 28, 0x0000000000000000ULL },
+    { 29, 0x0000000003ffffffULL },
+    { 30, 0x0000000000000000ULL },
+    { -1, 0 },
+};
+
+/* ldst_wb: recorded from qemu-system-aarch64 7.2 -M virt -cpu cortex-a57 */
+static const uint32_t prog_ldst_wb[] = {
+    0xd2a80120, /* mov x0, #0x40090000 */
+    0x910003e1, /* mov x1, sp */
+    0x9108001f, /* add sp, x0, #0x200 */
+    0xd2822442, /* mov x2, #0x1122 */
+    0xa9bf0be2, /* stp x2, x2, [sp, #-16]! */
+    0xf81f8fe2, /* str x2, [sp, #-8]! */
+    0x910003e3, /* mov x3, sp */
+    0xf84187e4, /* ldr x4, [sp], #24 */
+    0x910003e5, /* mov x5, sp */
+    0xd2801006, /* mov x6, #0x80 */
+    0x390c0006, /* strb w6, [x0, #768] */
+    0x39cc0007, /* ldrsb w7, [x0, #768] */
+    0x398c0008, /* ldrsb x8, [x0, #768] */
+    0x394c0009, /* ldrb w9, [x0, #768] */
+    0x910c400a, /* add x10, x0, #0x310 */
+    0xb81fcd46, /* str w6, [x10, #-4]! */
+    0xb89fc54b, /* ldrsw x11, [x10], #-4 */
+    0x9280000c, /* mov x12, #0xffffffffffffffff */
+    0x7906400c, /* strh w12, [x0, #800] */
+    0x7986400d, /* ldrsh x13, [x0, #800] */
+    0x7946400e, /* ldrh w14, [x0, #800] */
+    0xd280680f, /* mov x15, #0x340 */
+    0xf82f6802, /* str x2, [x0, x15] */
+    0x52800d10, /* mov w16, #0x68 */
+    0xf8705811, /* ldr x17, [x0, w16, uxtw #3] */
+    0xb86f6812, /* ldr w18, [x0, x15] */
+    0x295f5013, /* ldp w19, w20, [x0, #248] */
+    0x910c8015, /* add x21, x0, #0x320 */
+    0x69405ab5, /* ldpsw x21, x22, [x21] */
+    0xd1002017, /* sub x23, x0, #0x8 */
+    0xa9009ae2, /* stp x2, x6, [x23, #8] */
+    0xa8406418, /* ldnp x24, x25, [x0] */
+    0xa8186019, /* stnp x25, x24, [x0, #384] */
+    0xf940c41a, /* ldr x26, [x0, #392] */
+    0x9100003f, /* mov sp, x1 */
+    0xd4200000, /* brk #0x0 */
+};
+static const RegExpect exp_ldst_wb[] = {
+    { 3, 0x00000000400901e8ULL },
+    { 4, 0x0000000000001122ULL },
+    { 5, 0x0000000040090200ULL },
+    { 6, 0x0000000000000080ULL },
+    { 7, 0x00000000ffffff80ULL },
+    { 8, 0xffffffffffffff80ULL },
+    { 9, 0x0000000000000080ULL },
+    { 11, 0x0000000000000080ULL },
+    { 12, 0xffffffffffffffffULL },
+    { 13, 0xffffffffffffffffULL },
+    { 14, 0x000000000000ffffULL },
+    { 15, 0x0000000000000340ULL },
+    { 16, 0x0000000000000068ULL },
+    { 17, 0x0000000000001122ULL },
+    { 18, 0x0000000000001122ULL },
+    { 19, 0x0000000000000000ULL },
+    { 20, 0x0000000000000000ULL },
+    { 21, 0x000000000000ffffULL },
+    { 22, 0x0000000000000000ULL },
+    { 24, 0x0000000000001122ULL },
+    { 25, 0x0000000000000080ULL },
+    { 26, 0x0000000000001122ULL },
+    { -1, 0 },
+};
+static const MemExpect mem_ldst_wb[] = {
+    { 0x400901e0, 0x0000000000000000ULL },
+    { 0x400901e8, 0x0000000000001122ULL },
+    { 0x400901f0, 0x0000000000001122ULL },
+    { 0x400901f8, 0x0000000000001122ULL },
+    { 0x40090200, 0x0000000000000000ULL },
+    { 0x40090208, 0x0000000000000000ULL },
+    { 0x40090210, 0x0000000000000000ULL },
+    { 0x40090218, 0x0000000000000000ULL },
+    { 0x40090180, 0x0000000000000080ULL },
+    { 0x40090188, 0x0000000000001122ULL },
+    { 0, 0 },
+};
 
 /* ---- Harness -------------------------------------------------------- */
 
@@ -761,6 +905,25 @@ static void test_smc(void) { RUN_RECORDED(smc, NULL); }
  * overwritten, or the second call would run stale code. */
 static void test_smc_chain(void) { RUN_RECORDED(smc_chain, NULL); }
 static void test_sys(void) { RUN_RECORDED(sys, NULL); }
+static void test_edge(void) { RUN_RECORDED(edge, NULL); }
+static void test_ldst_wb(void) { RUN_RECORDED(ldst_wb, mem_ldst_wb); }
+
+/* A straight run longer than a block: split at the cap, chained on. */
+static void test_long_block(void)
+{
+    enum { N = 3 * TL_MAX_INSNS + 5 };
+    uint32_t prog[N + 1];
+    int i;
+
+    for (i = 0; i < N; i++) {
+        prog[i] = 0x91000400;       /* add x0, x0, #1 */
+    }
+    prog[N] = 0xd4200000;           /* brk #0 */
+    load_at(CODE_BASE, prog, N + 1);
+    g_assert_cmpint(run(100000), ==, EXCP_BKPT);
+    g_assert_cmpuint(env()->xregs[0], ==, N);
+    g_assert_cmphex(env()->pc, ==, CODE_BASE + 4 * N);
+}
 
 /* ---- Kestrel-only ---------------------------------------------------- */
 
@@ -1116,6 +1279,9 @@ int main(int argc, char **argv)
     g_test_add_func("/tcg-arm/recorded/smc", test_smc);
     g_test_add_func("/tcg-arm/recorded/smc-chain", test_smc_chain);
     g_test_add_func("/tcg-arm/recorded/sys", test_sys);
+    g_test_add_func("/tcg-arm/recorded/edge", test_edge);
+    g_test_add_func("/tcg-arm/recorded/ldst-wb", test_ldst_wb);
+    g_test_add_func("/tcg-arm/long-block", test_long_block);
     g_test_add_func("/tcg-arm/bitmask", test_bitmask);
     g_test_add_func("/tcg-arm/undef", test_undef);
     g_test_add_func("/tcg-arm/exceptions", test_exceptions);
