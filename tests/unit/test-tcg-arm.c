@@ -19,6 +19,7 @@
  */
 #include "qemu/osdep.h"
 #include "qemu/main-loop.h"
+#include "qemu/log.h"
 #include "exec/memory.h"
 #include "exec/tcg-lite.h"
 #include "../../target/arm/cpu.h"
@@ -1253,6 +1254,80 @@ static void test_map_change(void)
     memory_region_del_subregion(get_system_memory(), &io2);
 }
 
+/* UNDEF is logged under -d unimp with the word and its address. */
+static void test_undef_log(void)
+{
+    static const uint32_t prog[] = { 0x1ac14020 /* crc32b w0, w1, w1 */ };
+    char *path = g_build_filename(g_get_tmp_dir(), "test-tcg-arm-XXXXXX",
+                                  NULL);
+    int fd = g_mkstemp(path);
+    char *text = NULL;
+
+    g_assert(fd >= 0);
+    close(fd);
+    g_assert(qemu_set_log_filename(path, NULL));
+    g_assert(qemu_set_log_items("unimp", NULL));
+    load_at(CODE_BASE, prog, 1);
+    g_assert_cmpint(run(100), ==, EXCP_UDEF);
+    g_assert(qemu_set_log_items("", NULL));
+    g_assert(qemu_set_log_filename(NULL, NULL));
+    g_assert(g_file_get_contents(path, &text, NULL, NULL));
+    g_assert(strstr(text, "0x1ac14020"));
+    g_assert(strstr(text, "0x0000000040080000"));
+    g_free(text);
+    unlink(path);
+    g_free(path);
+}
+
+/* A device asking the CPU to stop (cpu_exit from its callback) is seen at
+ * the next block boundary, even inside a chained loop. */
+static void kick_write(void *opaque, hwaddr addr, uint64_t data,
+                       unsigned size)
+{
+    cpu_exit(cs);
+}
+
+static const MemoryRegionOps kick_ops = {
+    .read = io_read,
+    .write = kick_write,
+    .endianness = DEVICE_LITTLE_ENDIAN,
+};
+
+static void test_exit_between_blocks(void)
+{
+    static const uint32_t prog[] = {
+        0xd2aa2000, /* mov x0, #0x51000000 */
+        0x91000421, /* 1: add x1, x1, #1 */
+        0xf100283f, /* cmp x1, #10 */
+        0x54ffffc1, /* b.ne 1b */
+        0xb900001f, /* str wzr, [x0] */
+        0x91000442, /* add x2, x2, #1 */
+        0x14000001, /* b 2f */
+        0x91000463, /* 2: add x3, x3, #1 */
+        0xd4200000, /* brk #0 */
+    };
+    static MemoryRegion kick;
+
+    memory_region_init_io(&kick, NULL, &kick_ops, NULL, "kick", 0x1000);
+    memory_region_add_subregion(get_system_memory(), 0x51000000, &kick);
+    load_at(CODE_BASE, prog, ARRAY_SIZE(prog));
+    g_assert_cmpint(tcg_lite_exec(cs, 1000), ==, EXCP_INTERRUPT);
+    /* The block with the store ran to its end, then the loop stopped. */
+    g_assert_cmpuint(env()->xregs[1], ==, 10);
+    g_assert_cmpuint(env()->xregs[2], ==, 1);
+    g_assert_cmpuint(env()->xregs[3], ==, 0);
+    g_assert_cmphex(env()->pc, ==, CODE_BASE + 28);
+    g_assert_cmpint(tcg_lite_exec(cs, 1000), ==, EXCP_BKPT);
+    g_assert_cmpuint(env()->xregs[3], ==, 1);
+    /* EXITTB breaks chains but is not a reason to return. */
+    load_at(CODE_BASE, prog, 4);
+    cpu_interrupt(cs, CPU_INTERRUPT_EXITTB);
+    g_assert_cmpint(tcg_lite_exec(cs, 29), ==, EXCP_BUDGET);
+    g_assert_cmpuint(env()->xregs[1], ==, 10);
+    g_assert_cmpuint(cs->interrupt_request, ==, 0);
+    memory_region_del_subregion(get_system_memory(), &kick);
+}
+
 int main(int argc, char **argv)
 {
     static MemoryRegion io;
@@ -1292,5 +1367,7 @@ int main(int argc, char **argv)
     g_test_add_func("/tcg-arm/wfi", test_wfi);
     g_test_add_func("/tcg-arm/notify-write", test_notify_write);
     g_test_add_func("/tcg-arm/map-change", test_map_change);
+    g_test_add_func("/tcg-arm/undef-log", test_undef_log);
+    g_test_add_func("/tcg-arm/exit-between-blocks", test_exit_between_blocks);
     return g_test_run();
 }
