@@ -77,6 +77,22 @@ int float_rsqrt_estimate_table(int a)
     return 256 + rsqrt_estimate_table[a - 128];
 }
 
+uint32_t float_unsigned_recip_estimate(uint32_t a)
+{
+    if (!(a >> 31)) {
+        return UINT32_MAX;
+    }
+    return (uint32_t)float_recip_estimate_table(a >> 23) << 23;
+}
+
+uint32_t float_unsigned_rsqrt_estimate(uint32_t a)
+{
+    if (!(a >> 30)) {
+        return UINT32_MAX;
+    }
+    return (uint32_t)float_rsqrt_estimate_table(a >> 23) << 23;
+}
+
 /* sign * (1 + top/2) * 2^exp as a bit pattern. */
 static uint64_t float_fmt_make(const FloatFmt *f, bool sign, int exp,
                                bool half_frac)

@@ -312,3 +312,95 @@ float64 float64_round_to_int(float64 a, FloatRoundMode rm, bool exact,
 {
     return float_generic_round_to_int(a, &float64_fmt, rm, exact, s);
 }
+
+/* FPRoundIntN: -2^(bits-1) as a float of format f. */
+static uint64_t float_fmt_int_min(const FloatFmt *f, int bits)
+{
+    return float_fmt_zero(f, true) |
+           ((uint64_t)(f->bias + bits - 1) << f->frac_bits);
+}
+
+static uint64_t float_generic_round_to_int_n(uint64_t a, const FloatFmt *f,
+                                             FloatRoundMode rm, int bits,
+                                             FloatStatus *s)
+{
+    FloatParts p = float_unpack(a, f, FLOAT_USE_ARITH, s);
+    bool inexact;
+
+    switch (p.cls) {
+    case FLOAT_CLASS_ZERO:
+        return float_fmt_zero(f, p.sign);
+    case FLOAT_CLASS_NORMAL:
+        break;
+    default:
+        float_raise(s, FLOAT_FLAG_INVALID);
+        return float_fmt_int_min(f, bits);
+    }
+    uint128 mag = float_parts_round_int(&p, 0, rm, &inexact);
+    uint128 limit = (uint128)1 << (bits - 1);
+    if (p.sign ? mag > limit : mag >= limit) {
+        float_raise(s, FLOAT_FLAG_INVALID);
+        return float_fmt_int_min(f, bits);
+    }
+    if (inexact) {
+        float_raise(s, FLOAT_FLAG_INEXACT);
+    }
+    if (mag == 0) {
+        return float_fmt_zero(f, p.sign);
+    }
+    if (p.exp >= f->frac_bits) {
+        return a;   /* already integral (and in range) */
+    }
+    return float_generic_from_int(p.sign, (uint64_t)mag, 0, f, s);
+}
+
+float32 float32_round_to_int_n(float32 a, FloatRoundMode rm, int bits,
+                               FloatStatus *s)
+{
+    return float_generic_round_to_int_n(a, &float32_fmt, rm, bits, s);
+}
+
+float64 float64_round_to_int_n(float64 a, FloatRoundMode rm, int bits,
+                               FloatStatus *s)
+{
+    return float_generic_round_to_int_n(a, &float64_fmt, rm, bits, s);
+}
+
+int32_t float64_to_int32_js(float64 a, bool *z, FloatStatus *s)
+{
+    FloatParts p = float_unpack(a, &float64_fmt, FLOAT_USE_ARITH, s);
+    bool inexact;
+
+    switch (p.cls) {
+    case FLOAT_CLASS_ZERO:
+        /* -0 is not an exact int32 for JavaScript; a flushed denormal is
+         * simply zero. */
+        *z = !p.sign;
+        return 0;
+    case FLOAT_CLASS_NORMAL:
+        break;
+    default:
+        float_raise(s, FLOAT_FLAG_INVALID);
+        *z = false;
+        return 0;
+    }
+    uint128 mag = float_parts_round_int(&p, 0, FLOAT_ROUND_TO_ZERO,
+                                        &inexact);
+    uint64_t low = (uint64_t)mag;
+    if (p.exp >= 64 + 32) {
+        low = 0;            /* every bit of the integer is above bit 31 */
+    } else if (p.exp >= 64) {
+        low = (uint64_t)(p.frac << (p.exp - 63));
+    }
+    uint32_t result = (uint32_t)(p.sign ? -low : low);
+    if (p.sign ? mag > ((uint128)1 << 31) : mag >= ((uint128)1 << 31)) {
+        float_raise(s, FLOAT_FLAG_INVALID);
+        *z = false;
+    } else if (inexact) {
+        float_raise(s, FLOAT_FLAG_INEXACT);
+        *z = false;
+    } else {
+        *z = true;
+    }
+    return (int32_t)result;
+}

@@ -90,6 +90,12 @@ static void ref_puthex(uint64_t v)
     "fmov " F##_V "0, %" F##_G "1\n " insn " " T##_V "1, " F##_V "0\n "     \
     "fmov %" T##_G "0, " T##_V "1" : "=&r"(r) : "r"(a) : "v0", "v1");       \
     return r; }
+#define JS(n, F, insn, host) FN(n) { uint64_t r, z; __asm__ volatile(     \
+    "fmov d0, %2\n " insn " %w0, d0\n mrs %1, nzcv" : "=&r"(r), "=&r"(z)   \
+    : "r"(a) : "v0", "cc"); return r | (z >> 28) << 32; }
+#define UNV(n, F, insn, host) FN(n) { uint64_t r; __asm__ volatile(         \
+    "fmov " F##_V "0, %" F##_G "1\n " insn "\n fmov %" F##_G "0, " F##_V   \
+    "0" : "=&r"(r) : "r"(a) : "v0"); return r; }
 #include "ops.def"
 #undef BIN
 #undef UN
@@ -100,6 +106,8 @@ static void ref_puthex(uint64_t v)
 #undef FROMI
 #undef FROMIF
 #undef CVT
+#undef JS
+#undef UNV
 
 typedef struct RefOp {
     const char *name;
@@ -116,6 +124,8 @@ typedef struct RefOp {
 #define FROMI(n, F, G, insn, host) { #n, arm_##n, 0, 0 },
 #define FROMIF(n, F, G, insn, fb, host) { #n, arm_##n, 0, 0 },
 #define CVT(n, F, T, insn, host) BIN(n, F, insn, host)
+#define JS BIN
+#define UNV BIN
 static const RefOp ref_ops[] = {
 #include "ops.def"
 };

@@ -200,6 +200,20 @@ float32 float32_round_to_int(float32 a, FloatRoundMode rm, bool exact,
 float64 float64_round_to_int(float64 a, FloatRoundMode rm, bool exact,
                              FloatStatus *s);
 
+/* FRINT32Z/FRINT32X/FRINT64Z/FRINT64X (FPRoundIntN): round to an integral
+ * value that fits a signed `bits`-bit integer (32 or 64); NaN, infinity and
+ * out-of-range values give -2^(bits-1) with Invalid; Inexact otherwise
+ * when the value changed (both Z and X forms). */
+float32 float32_round_to_int_n(float32 a, FloatRoundMode rm, int bits,
+                               FloatStatus *s);
+float64 float64_round_to_int_n(float64 a, FloatRoundMode rm, int bits,
+                               FloatStatus *s);
+
+/* FJCVTZS: truncate to an integer and keep its low 32 bits (JavaScript
+ * ToInt32). *z receives PSTATE.Z: true when the conversion was exact and in
+ * int32 range (and the input was not -0). */
+int32_t float64_to_int32_js(float64 a, bool *z, FloatStatus *s);
+
 /* FCVT[NPMZA][SU] and FCVTZ[SU] (fixed): value * 2^fbits rounded in mode rm,
  * saturated; NaN gives 0. Invalid on NaN or saturation, else Inexact when
  * rounding changed the value. fbits is 0..64. */
@@ -283,5 +297,9 @@ float64 float64_mulx(float64 a, float64 b, FloatStatus *s);
  * input 256..511 (recip) or 128..511 (rsqrt), result 256..511. */
 int float_recip_estimate_table(int a);
 int float_rsqrt_estimate_table(int a);
+
+/* URECPE / URSQRTE on one 32-bit lane (no flags). */
+uint32_t float_unsigned_recip_estimate(uint32_t a);
+uint32_t float_unsigned_rsqrt_estimate(uint32_t a);
 
 #endif

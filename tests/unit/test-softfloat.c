@@ -12,7 +12,7 @@
  *    exact value where the host can compute it exactly), and Invalid for
  *    0 * inf + qNaN in FMA (ARM raises it, x86 does not).
  * 3. Estimate tables recomputed from the pseudocode.
- * 4. 125 instruction forms x 10 FPCR settings x 1000 operands, hashed and
+ * 4. 132 instruction forms x 10 FPCR settings x 1000 operands, hashed and
  *    compared with the same run recorded on QEMU's A64 emulation.
  */
 #include <glib.h>
@@ -450,6 +450,68 @@ static void test_to_int(void)
     g_assert_cmphex(s.flags, ==, IDC);
 }
 
+static void test_frint_n_and_js(void)
+{
+    FloatStatus s = st(RN);
+    bool z;
+
+    /* FRINT32/64: out of range, NaN and infinity give the most negative
+     * integer with Invalid only. */
+    g_assert_cmphex(float32_round_to_int_n(f32(0x1p31f), RZ, 32, &s), ==,
+                    0xcf000000u);
+    g_assert_cmphex(float32_round_to_int_n(f32(-0x1p31f), RZ, 32, &s), ==,
+                    0xcf000000u);
+    g_assert_cmphex(s.flags, ==, IOC);
+    s.flags = 0;
+    g_assert_cmphex(float64_round_to_int_n(FLOAT64_DEFAULT_NAN, RN, 64, &s),
+                    ==, 0xc3e0000000000000ull);
+    g_assert_cmphex(s.flags, ==, IOC);
+    s.flags = 0;
+    g_assert_cmphex(float64_round_to_int_n(f64(2147483647.5), RN, 32, &s), ==,
+                    0xc1e0000000000000ull);
+    g_assert_cmphex(s.flags, ==, IOC);
+    s.flags = 0;
+    g_assert_cmphex(float64_round_to_int_n(f64(-2.5), RZ, 32, &s), ==,
+                    f64(-2.0));
+    g_assert_cmphex(s.flags, ==, IXC);
+    s.flags = 0;
+    g_assert_cmphex(float32_round_to_int_n(0xbe99999au, RN, 64, &s), ==,
+                    0x80000000u);
+    g_assert_cmphex(s.flags, ==, IXC);
+
+    /* FJCVTZS: modulo 2^32, Z only for exact in-range non-negative-zero. */
+    s = st(RP);
+    g_assert_cmpint(float64_to_int32_js(f64(-1.5), &z, &s), ==, -1);
+    g_assert_false(z);
+    g_assert_cmphex(s.flags, ==, IXC);
+    s.flags = 0;
+    g_assert_cmpint(float64_to_int32_js(f64(4294967301.0), &z, &s), ==, 5);
+    g_assert_false(z);
+    g_assert_cmphex(s.flags, ==, IOC);
+    s.flags = 0;
+    g_assert_cmpint(float64_to_int32_js(f64(-2147483648.0), &z, &s), ==,
+                    INT32_MIN);
+    g_assert_true(z);
+    g_assert_cmpint(float64_to_int32_js(0x8000000000000000ull, &z, &s), ==,
+                    0);
+    g_assert_false(z);
+    g_assert_cmphex(s.flags, ==, 0);
+    g_assert_cmpint(float64_to_int32_js(f64(0x1p80 + 0x1p40), &z, &s), ==, 0);
+    g_assert_cmpint(float64_to_int32_js(F64_INF, &z, &s), ==, 0);
+    g_assert_false(z);
+    g_assert_cmphex(s.flags, ==, IOC);
+
+    /* URECPE / URSQRTE lanes. */
+    g_assert_cmphex(float_unsigned_recip_estimate(0x7fffffffu), ==,
+                    0xffffffffu);
+    g_assert_cmphex(float_unsigned_recip_estimate(0x80000000u), ==,
+                    511u << 23);
+    g_assert_cmphex(float_unsigned_rsqrt_estimate(0x3fffffffu), ==,
+                    0xffffffffu);
+    g_assert_cmphex(float_unsigned_rsqrt_estimate(0x40000000u), ==,
+                    511u << 23);
+}
+
 static void test_from_int(void)
 {
     FloatStatus s = st(RN);
@@ -761,6 +823,14 @@ static float32 ref_fcvtxn(float64 a, FloatStatus *s)
     return r;
 }
 
+/* FJCVTZS as the recorder sees it: W result, NZCV above (Z only). */
+static uint64_t fjcvtzs_nzcv(float64 a, FloatStatus *s)
+{
+    bool z;
+    uint32_t r = float64_to_int32_js(a, &z, s);
+    return r | (uint64_t)(z ? 0x4 : 0) << 32;
+}
+
 #define BIN(n, F, insn, host)                                                \
 static uint64_t ref_##n(uint64_t a, uint64_t b, uint64_t c, FloatStatus *s) \
 {                                                                            \
@@ -775,6 +845,8 @@ static uint64_t ref_##n(uint64_t a, uint64_t b, uint64_t c, FloatStatus *s) \
 #define FROMI(n, F, G, insn, host) BIN(n, F, insn, host)
 #define FROMIF(n, F, G, insn, fb, host) BIN(n, F, insn, host)
 #define CVT(n, F, T, insn, host) BIN(n, F, insn, host)
+#define JS BIN
+#define UNV BIN
 #include "../../fpu/ref/ops.def"
 #undef BIN
 #undef TOI
@@ -807,6 +879,8 @@ static const RefOp ref_ops[] = {
 #undef FROMI
 #undef FROMIF
 #undef CVT
+#undef JS
+#undef UNV
 
 /* Recorded with fpu/ref/arm-ref.c on QEMU 7.2.22 (Debian 1:7.2+dfsg-7). */
 static const struct {
@@ -938,6 +1012,13 @@ static const struct {
     { "facgt_s", 0x7a622004029e24c2ull },
     { "fabd_s", 0xa9f5e081f93655f0ull },
     { "fabd_d", 0x9e232a1f3ab24cc8ull },
+    { "frint32z_s", 0x475f0d16f5c7fe3eull },
+    { "frint32x_d", 0x5937bf1175ade13eull },
+    { "frint64z_d", 0x57a7d6b3430136aeull },
+    { "frint64x_s", 0x4e29b1e152e8c99eull },
+    { "fjcvtzs", 0x89e41462fdf70d3ull },
+    { "urecpe", 0x1215df79bf2e6bf6ull },
+    { "ursqrte", 0x23b8f9456f9f7106ull },
 };
 
 static void test_qemu_reference(void)
@@ -1481,6 +1562,7 @@ int main(int argc, char **argv)
     g_test_add_func("/softfloat/sqrt", test_sqrt_specials);
     g_test_add_func("/softfloat/to-int", test_to_int);
     g_test_add_func("/softfloat/from-int", test_from_int);
+    g_test_add_func("/softfloat/frint-n-and-js", test_frint_n_and_js);
     g_test_add_func("/softfloat/round-to-int", test_round_to_int);
     g_test_add_func("/softfloat/convert", test_convert);
     g_test_add_func("/softfloat/compare", test_compare);
