@@ -179,6 +179,28 @@ static uint64_t float_isqrt128(uint128 v, bool *exact)
     return (uint64_t)res;
 }
 
+/* The same on 64 bits, for the narrow formats. */
+static uint64_t float_isqrt64(uint64_t v, bool *exact)
+{
+    uint64_t res = 0;
+    uint64_t bit = 1ull << 62;
+
+    while (bit > v) {
+        bit >>= 2;
+    }
+    while (bit) {
+        if (v >= res + bit) {
+            v -= res + bit;
+            res = (res >> 1) + bit;
+        } else {
+            res >>= 1;
+        }
+        bit >>= 2;
+    }
+    *exact = v == 0;
+    return res;
+}
+
 static uint64_t float_generic_sqrt(uint64_t a, const FloatFmt *f,
                                    FloatStatus *s)
 {
@@ -207,7 +229,15 @@ static uint64_t float_generic_sqrt(uint64_t a, const FloatFmt *f,
     r.cls = FLOAT_CLASS_NORMAL;
     r.sign = false;
     r.exp = (e - odd) / 2;
-    r.frac = float_isqrt128(m, &exact);
+    /* Only frac_bits + 3 root bits matter (the rest is sticky): drop 2k
+     * low bits of m, all zero since the significand is short, so that
+     * single and half precision take the 64-bit loop. */
+    int k = 61 - f->frac_bits;
+    if (128 - 2 * k <= 64) {
+        r.frac = float_isqrt64((uint64_t)(m >> (2 * k)), &exact) << k;
+    } else {
+        r.frac = float_isqrt128(m, &exact);
+    }
     r.frac |= !exact;
     return float_round_pack(&r, f, s->rounding_mode, FLOAT_USE_ARITH, s);
 }
