@@ -40,6 +40,7 @@ static void arm_cpu_reset(CPUState *cs)
 
     memset(env, 0, sizeof(*env));
     arm_nzcv_write(env, 0);
+    env->exclusive_addr = -1;
     /* EL1 using SP_EL1, all of D, A, I, F masked. */
     env->pstate = PSTATE_DAIF | (1u << PSTATE_EL_SHIFT) | PSTATE_SP;
     env->el = 1;

@@ -79,6 +79,11 @@ typedef struct CPUARMState {
     uint64_t spsr_el[4];
     uint64_t tpidr_el[4];     /* TPIDR_EL0, TPIDR_EL1, ... */
     uint64_t tpidrro_el0;
+    /* The exclusive monitor: address marked by LDXR (-1: none) and the
+     * value(s) read, compared again by STXR as QEMU does. */
+    uint64_t exclusive_addr;
+    uint64_t exclusive_val;
+    uint64_t exclusive_high;
     struct {
         uint32_t syndrome;    /* ESR value of the pending exception */
         uint64_t vaddress;    /* FAR value for aborts */

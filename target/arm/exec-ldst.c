@@ -2,7 +2,7 @@
  * A64 loads and stores of general registers (ARM ARM C4.1.87): register
  * (unsigned offset, unscaled, pre/post-index, register offset, literal),
  * pairs (offset, pre/post-index, non-temporal, LDPSW), and PRFM as a NOP.
- * Exclusives, acquire/release and atomics are UNDEF until implemented.
+ * Exclusives and acquire/release are in exec-ldst-excl.c.
  *
  * Op fields: sf = log2(access size), a = extension (LD_ZEXT, LD_SEXT64,
  * LD_SEXT32), rd = Rt, ra = Rt2 (pairs) or the index shift (register
@@ -329,5 +329,8 @@ bool disas_ldst(DisasContext *s, TLOp *op, uint32_t insn)
     if ((insn & 0x3a000000) == 0x38000000) {
         return disas_ldst_reg(s, op, insn);
     }
-    return false;                       /* exclusives, SIMD structures */
+    if ((insn & 0x3f000000) == 0x08000000) {
+        return disas_ldst_excl(s, op, insn);
+    }
+    return false;                       /* SIMD structures, atomics... */
 }

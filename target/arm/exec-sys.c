@@ -59,6 +59,12 @@ static int op_wfi(CPUState *cs, const TLOp *op)
     return TL_RESUME_NEXT;
 }
 
+static int op_clrex(CPUState *cs, const TLOp *op)
+{
+    cpu_env(cs)->exclusive_addr = -1;
+    return TL_NEXT;
+}
+
 /* ISB and anything else that must refetch: end the block here. */
 static int op_end_block(CPUState *cs, const TLOp *op)
 {
@@ -126,7 +132,9 @@ static bool disas_hint_barrier_pstate(DisasContext *s, TLOp *op,
     }
     if (crn == 3 && op1 == 3) {
         switch (op2) {
-        case 2:                         /* CLREX: no monitor yet */
+        case 2:                         /* CLREX */
+            op->fn = op_clrex;
+            return true;
         case 4:                         /* DSB */
         case 5:                         /* DMB */
             op->fn = op_nop;

@@ -54,6 +54,7 @@ bool disas_dp_imm(DisasContext *s, TLOp *op, uint32_t insn);
 bool disas_dp_reg(DisasContext *s, TLOp *op, uint32_t insn);
 bool disas_branch_sys(DisasContext *s, TLOp *op, uint32_t insn);
 bool disas_ldst(DisasContext *s, TLOp *op, uint32_t insn);
+bool disas_ldst_excl(DisasContext *s, TLOp *op, uint32_t insn);
 /* Branches and system (exec-branch.c, exec-sys.c). */
 bool disas_branch(DisasContext *s, TLOp *op, uint32_t insn);
 bool disas_system(DisasContext *s, TLOp *op, uint32_t insn);

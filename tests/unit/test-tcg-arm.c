@@ -771,6 +771,77 @@ static const MemExpect mem_ldst_wb[] = {
     { 0x40090188, 0x0000000000001122ULL },
     { 0, 0 },
 };
+/* excl: recorded from qemu-system-aarch64 7.2 -M virt -cpu cortex-a57 */
+static const uint32_t prog_excl[] = {
+    0xd2a80120, /* mov x0, #0x40090000 */
+    0xd28000a1, /* mov x1, #0x5 */
+    0xf9000001, /* str x1, [x0] */
+    0xc85f7c02, /* ldxr x2, [x0] */
+    0x91000442, /* add x2, x2, #0x1 */
+    0xc8037c02, /* stxr w3, x2, [x0] */
+    0xf9400004, /* ldr x4, [x0] */
+    0xc8057c02, /* stxr w5, x2, [x0] */
+    0x885ffc06, /* ldaxr w6, [x0] */
+    0xd5033f5f, /* clrex */
+    0x8807fc06, /* stlxr w7, w6, [x0] */
+    0xc87f2408, /* ldxp x8, x9, [x0] */
+    0xc82a2009, /* stxp w10, x9, x8, [x0] */
+    0xa940300b, /* ldp x11, x12, [x0] */
+    0xd2800eed, /* mov x13, #0x77 */
+    0xc89ffc0d, /* stlr x13, [x0] */
+    0xc8dffc0e, /* ldar x14, [x0] */
+    0x08dffc0f, /* ldarb w15, [x0] */
+    0xd2803ff0, /* mov x16, #0x1ff */
+    0x489ffc10, /* stlrh w16, [x0] */
+    0x085f7c11, /* ldxrb w17, [x0] */
+    0x08127c01, /* stxrb w18, w1, [x0] */
+    0xf9400013, /* ldr x19, [x0] */
+    0xc85f7c14, /* ldxr x20, [x0] */
+    0xf900000d, /* str x13, [x0] */
+    0xc8157c01, /* stxr w21, x1, [x0] */
+    0x887f5c16, /* ldxp w22, w23, [x0] */
+    0x8838d817, /* stlxp w24, w23, w22, [x0] */
+    0xf9400019, /* ldr x25, [x0] */
+    0x885f7c1a, /* ldxr w26, [x0] */
+    0x9100201b, /* add x27, x0, #0x8 */
+    0x881c7f61, /* stxr w28, w1, [x27] */
+    0xd4200000, /* brk #0x0 */
+};
+static const RegExpect exp_excl[] = {
+    { 1, 0x0000000000000005ULL },
+    { 2, 0x0000000000000006ULL },
+    { 3, 0x0000000000000000ULL },
+    { 4, 0x0000000000000006ULL },
+    { 5, 0x0000000000000001ULL },
+    { 6, 0x0000000000000006ULL },
+    { 7, 0x0000000000000001ULL },
+    { 8, 0x0000000000000006ULL },
+    { 9, 0x0000000000000000ULL },
+    { 10, 0x0000000000000000ULL },
+    { 11, 0x0000000000000000ULL },
+    { 12, 0x0000000000000006ULL },
+    { 13, 0x0000000000000077ULL },
+    { 14, 0x0000000000000077ULL },
+    { 15, 0x0000000000000077ULL },
+    { 16, 0x00000000000001ffULL },
+    { 17, 0x00000000000000ffULL },
+    { 18, 0x0000000000000000ULL },
+    { 19, 0x0000000000000105ULL },
+    { 20, 0x0000000000000105ULL },
+    { 21, 0x0000000000000001ULL },
+    { 22, 0x0000000000000077ULL },
+    { 23, 0x0000000000000000ULL },
+    { 24, 0x0000000000000000ULL },
+    { 25, 0x0000007700000000ULL },
+    { 26, 0x0000000000000000ULL },
+    { 28, 0x0000000000000001ULL },
+    { -1, 0 },
+};
+static const MemExpect mem_excl[] = {
+    { 0x40090000, 0x0000007700000000ULL },
+    { 0x40090008, 0x0000000000000006ULL },
+    { 0, 0 },
+};
 
 /* ---- Harness -------------------------------------------------------- */
 
@@ -907,6 +978,23 @@ static void test_smc(void) { RUN_RECORDED(smc, NULL); }
 static void test_smc_chain(void) { RUN_RECORDED(smc_chain, NULL); }
 static void test_sys(void) { RUN_RECORDED(sys, NULL); }
 static void test_edge(void) { RUN_RECORDED(edge, NULL); }
+static void test_excl(void) { RUN_RECORDED(excl, mem_excl); }
+
+/* Exclusives must be aligned: an alignment fault (DFSC 0x21). */
+static void test_excl_align(void)
+{
+    static const uint32_t prog[] = {
+        0xd2a80120, /* mov x0, #0x40090000 */
+        0x91000400, /* add x0, x0, #1 */
+        0xc85f7c02, /* ldxr x2, [x0] */
+    };
+
+    load_at(CODE_BASE, prog, ARRAY_SIZE(prog));
+    g_assert_cmpint(run(100), ==, EXCP_DATA_ABORT);
+    g_assert_cmphex(env()->pc, ==, CODE_BASE + 8);
+    g_assert_cmphex(env()->exception.syndrome, ==, 0x92000021);
+    g_assert_cmphex(env()->exception.vaddress, ==, 0x40090001);
+}
 static void test_ldst_wb(void) { RUN_RECORDED(ldst_wb, mem_ldst_wb); }
 
 /* A straight run longer than a block: split at the cap, chained on. */
@@ -965,7 +1053,7 @@ static void test_undef(void)
     static const uint32_t words[] = {
         0x00000000, /* UDF #0 */
         0x1ac14020, /* CRC32B W0, W1, W1: not advertised yet */
-        0xc85f7c20, /* LDXR X0, [X1]: exclusives come later */
+        0xc8a07c41, /* CAS X0, X1, [X2]: ARMv8.1, not advertised */
         0x1e222820, /* FADD S0, S1, S2: FP comes later */
         0xd503201f | 0x1 << 21, /* hint space with L=1: SYSL, unallocated */
         0x13000000 | 1 << 22, /* SBFM W with N=1 */
@@ -1355,6 +1443,8 @@ int main(int argc, char **argv)
     g_test_add_func("/tcg-arm/recorded/smc-chain", test_smc_chain);
     g_test_add_func("/tcg-arm/recorded/sys", test_sys);
     g_test_add_func("/tcg-arm/recorded/edge", test_edge);
+    g_test_add_func("/tcg-arm/recorded/excl", test_excl);
+    g_test_add_func("/tcg-arm/excl-align", test_excl_align);
     g_test_add_func("/tcg-arm/recorded/ldst-wb", test_ldst_wb);
     g_test_add_func("/tcg-arm/long-block", test_long_block);
     g_test_add_func("/tcg-arm/bitmask", test_bitmask);
