@@ -17,7 +17,9 @@ static const uint32_t ref_fpcr[] = {
     (1u << 19) | (1u << 22),
 };
 #define REF_NFPCR (sizeof(ref_fpcr) / sizeof(ref_fpcr[0]))
+#ifndef REF_CASES
 #define REF_CASES 1000
+#endif
 
 typedef struct RefRng {
     uint64_t state;

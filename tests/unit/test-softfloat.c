@@ -1055,7 +1055,8 @@ static void test_qemu_reference(void)
             }
         }
         if (h != ref_hashes[o].hash) {
-            g_test_message("%s differs from QEMU", op->name);
+            g_test_message("%s differs from QEMU: hash 0x%" G_GINT64_MODIFIER
+                           "x", op->name, h);
             bad++;
         }
     }
