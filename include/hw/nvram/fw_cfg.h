@@ -1,0 +1,105 @@
+/*
+ * QEMU's firmware configuration device, I/O port flavour ("fw_cfg_io").
+ * Interface (QEMU docs/specs/fw_cfg.txt): a 16-bit selector written at
+ * iobase (0x510) picks an item, reset to offset 0; 8-bit reads of the
+ * data port iobase+1 (0x511) return its bytes in order, then 0 past the
+ * end (also for a selector naming no item). Bit 15 of the selector picks
+ * the arch-local key space; bit 14 (write) is logged and ignored. The DMA
+ * interface (0x514) is not implemented and FW_CFG_ID says so (0x01).
+ *
+ * The board fills items with fw_cfg_add_*(); numbers are stored little
+ * endian. Named files get keys from FW_CFG_FILE_FIRST in name order and
+ * are listed in FW_CFG_FILE_DIR: a big-endian count, then per file a
+ * big-endian size, select key, reserved 16 bits and a 56-byte name.
+ */
+#ifndef HW_NVRAM_FW_CFG_H
+#define HW_NVRAM_FW_CFG_H
+
+#include "hw/sysbus.h"
+
+#define TYPE_FW_CFG_IO "fw_cfg_io"
+#define FW_CFG_IO_BASE 0x510
+
+#define FW_CFG_SIGNATURE 0x00
+#define FW_CFG_ID 0x01
+#define FW_CFG_UUID 0x02
+#define FW_CFG_RAM_SIZE 0x03
+#define FW_CFG_NOGRAPHIC 0x04
+#define FW_CFG_NB_CPUS 0x05
+#define FW_CFG_MACHINE_ID 0x06
+#define FW_CFG_KERNEL_ADDR 0x07
+#define FW_CFG_KERNEL_SIZE 0x08
+#define FW_CFG_KERNEL_CMDLINE 0x09
+#define FW_CFG_INITRD_ADDR 0x0a
+#define FW_CFG_INITRD_SIZE 0x0b
+#define FW_CFG_BOOT_DEVICE 0x0c
+#define FW_CFG_NUMA 0x0d
+#define FW_CFG_BOOT_MENU 0x0e
+#define FW_CFG_MAX_CPUS 0x0f
+#define FW_CFG_KERNEL_ENTRY 0x10
+#define FW_CFG_KERNEL_DATA 0x11
+#define FW_CFG_INITRD_DATA 0x12
+#define FW_CFG_CMDLINE_ADDR 0x13
+#define FW_CFG_CMDLINE_SIZE 0x14
+#define FW_CFG_CMDLINE_DATA 0x15
+#define FW_CFG_SETUP_ADDR 0x16
+#define FW_CFG_SETUP_SIZE 0x17
+#define FW_CFG_SETUP_DATA 0x18
+#define FW_CFG_FILE_DIR 0x19
+#define FW_CFG_FILE_FIRST 0x20
+#define FW_CFG_FILE_SLOTS 0x20
+
+#define FW_CFG_WRITE_CHANNEL 0x4000
+#define FW_CFG_ARCH_LOCAL 0x8000
+#define FW_CFG_ENTRY_MASK 0x3fff
+#define FW_CFG_MAX_ENTRY (FW_CFG_FILE_FIRST + FW_CFG_FILE_SLOTS)
+#define FW_CFG_INVALID 0xffff
+#define FW_CFG_MAX_FILE_PATH 56
+
+/* FW_CFG_ID feature bits. */
+#define FW_CFG_VERSION 0x01
+#define FW_CFG_VERSION_DMA 0x02
+
+OBJECT_DECLARE_SIMPLE_TYPE(FWCfgState, FW_CFG_IO)
+
+typedef struct FWCfgEntry {
+    uint32_t len;
+    uint8_t *data;                /* owned (a copy of what was added) */
+} FWCfgEntry;
+
+typedef struct FWCfgFile {
+    char name[FW_CFG_MAX_FILE_PATH];
+    uint8_t *data;                /* owned */
+    uint32_t len;
+} FWCfgFile;
+
+struct FWCfgState {
+    SysBusDevice parent_obj;
+    MemoryRegion io;              /* "fwcfg", 2 bytes at iobase */
+    uint32_t iobase;
+    FWCfgEntry entries[2][FW_CFG_MAX_ENTRY]; /* [arch-local][key] */
+    FWCfgFile files[FW_CFG_FILE_SLOTS];      /* sorted by name */
+    unsigned nr_files;
+    uint16_t cur_entry;           /* selected key, FW_CFG_INVALID if none */
+    uint32_t cur_offset;
+};
+
+/* Create, realize, map at iobase in the system I/O space. */
+FWCfgState *fw_cfg_init_io(uint16_t iobase, Error **errp);
+
+/* Items by key (may include FW_CFG_ARCH_LOCAL); replaces an older item.
+ * Keys outside the item space or in the file range are a board bug. */
+void fw_cfg_add_bytes(FWCfgState *s, uint16_t key, const void *data,
+                      size_t len);
+void fw_cfg_add_string(FWCfgState *s, uint16_t key, const char *value);
+void fw_cfg_add_i16(FWCfgState *s, uint16_t key, uint16_t value);
+void fw_cfg_add_i32(FWCfgState *s, uint16_t key, uint32_t value);
+void fw_cfg_add_i64(FWCfgState *s, uint16_t key, uint64_t value);
+/* A named file ("etc/e820"); fails on a duplicate name, a name too long,
+ * or when all FW_CFG_FILE_SLOTS are used. */
+bool fw_cfg_add_file(FWCfgState *s, const char *name, const void *data,
+                     size_t len, Error **errp);
+/* The key a file got (it changes as files are added), or FW_CFG_INVALID. */
+uint16_t fw_cfg_file_key(FWCfgState *s, const char *name);
+
+#endif
