@@ -132,10 +132,7 @@ int tcg_lite_exec(CPUState *cpu, int64_t budget)
         }
     run:
         budget -= tb->icount;
-        op = tb->ops;
-        while ((r = op->fn(cpu, op)) == TL_NEXT) {
-            op++;
-        }
+        r = tb->ops[0].fn(cpu, tb->ops);
         if (r == TL_CHAIN0 || r == TL_CHAIN1) {
             int slot = r - TL_CHAIN0;
             TranslationBlock *next = tb->jmp_dest[slot];
@@ -148,10 +145,12 @@ int tcg_lite_exec(CPUState *cpu, int64_t budget)
             last_slot = slot;
             continue;
         }
-        insn_pc = tb->pc + (uint64_t)(op - tb->ops) * tb->insn_size;
         if (r == TL_LOOKUP) {
             continue;
         }
+        op = cpu->tl_exit_op;
+        g_assert(op >= tb->ops && op < tb->ops + tb->n_ops);
+        insn_pc = tb->pc + (uint64_t)(op - tb->ops) * tb->insn_size;
         if (r == TL_RESUME_NEXT) {
             cc->set_pc(cpu, insn_pc + tb->insn_size);
             if (cpu->exception_index >= 0) {

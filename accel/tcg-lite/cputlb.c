@@ -142,50 +142,50 @@ static MemTxResult tl_io_access(CPUState *cpu, hwaddr pa, void *buf,
     return r;
 }
 
-bool tl_load_slow(CPUState *cpu, uint64_t va, unsigned size, int mmu_idx,
-                  uint64_t *val)
+TLLoad tl_load_slow(CPUState *cpu, uint64_t va, unsigned size, int mmu_idx)
 {
+    static const TLLoad fail = { 0, false };
     CPUTLBEntry *e;
     uint8_t buf[8];
     unsigned i;
 
     if (!tl_in_page(va, size)) {
         /* Crossing a page: byte by byte, each through its own page. */
-        uint64_t v = 0, b;
+        uint64_t v = 0;
         for (i = 0; i < size; i++) {
-            if (!tl_load(cpu, va + i, 1, mmu_idx, &b)) {
-                return false;
+            TLLoad b = tl_load(cpu, va + i, 1, mmu_idx);
+            if (!b.ok) {
+                return fail;
             }
-            v |= b << (8 * i);
+            v |= b.val << (8 * i);
         }
-        *val = v;
-        return true;
+        return (TLLoad){ v, true };
     }
     e = tl_tlb_entry(cpu, mmu_idx, va);
     if (!tlb_hit(e->addr_read, va)) {
         if (!tlb_fill_entry(cpu, va, MMU_DATA_LOAD, mmu_idx)) {
-            return false;
+            return fail;
         }
         if (!tlb_hit(e->addr_read, va)) {
             tl_memory_fault(cpu, va, MMU_DATA_LOAD);
-            return false;
+            return fail;
         }
     }
     if (!(e->addr_read & TLB_SLOW)) {
-        *val = tl_host_load((const void *)(e->addend + va), size);
-        return true;
+        return (TLLoad){
+            tl_host_load((const void *)(e->addend + va), size), true
+        };
     }
     if (tl_io_access(cpu, (e->paddr & TL_PAGE_MASK) | (va & ~TL_PAGE_MASK),
                      buf, size, false) != MEMTX_OK) {
         tl_memory_fault(cpu, va, MMU_DATA_LOAD);
-        return false;
+        return fail;
     }
-    *val = tl_host_load(buf, size);
-    return true;
+    return (TLLoad){ tl_host_load(buf, size), true };
 }
 
 bool tl_store_slow(CPUState *cpu, uint64_t va, unsigned size, int mmu_idx,
-                   uint64_t val, bool *smc)
+                   uint64_t val)
 {
     CPUTLBEntry *e;
     uint8_t buf[8];
@@ -194,7 +194,7 @@ bool tl_store_slow(CPUState *cpu, uint64_t va, unsigned size, int mmu_idx,
 
     if (!tl_in_page(va, size)) {
         for (i = 0; i < size; i++) {
-            if (!tl_store(cpu, va + i, 1, mmu_idx, val >> (8 * i), smc)) {
+            if (!tl_store(cpu, va + i, 1, mmu_idx, val >> (8 * i))) {
                 return false;
             }
         }
@@ -219,9 +219,7 @@ bool tl_store_slow(CPUState *cpu, uint64_t va, unsigned size, int mmu_idx,
         tb_page_has_code(pa)) {
         /* RAM holding code: store, then drop the blocks it overwrote. */
         tl_host_store((void *)(e->addend + va), size, val);
-        if (tl_invalidate_for_store(pa, pa + size)) {
-            *smc = true;
-        }
+        tl_invalidate_for_store(pa, pa + size);
         return true;
     }
     tl_host_store(buf, size, val);

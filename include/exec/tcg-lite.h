@@ -31,10 +31,14 @@
 #define PAGE_WRITE 2
 #define PAGE_EXEC  4
 
-/* What an op handler returns. */
+/*
+ * What an op handler returns. Ops are threaded: a handler that goes on
+ * tail-calls the next op (TL_GOTO_NEXT), so a block runs as a chain of
+ * jumps and only its last op returns to the loop. A handler that stops
+ * anywhere but at a branch says where with tl_stop().
+ */
 enum {
-    TL_NEXT = 0,        /* fall through to the next op */
-    TL_CHAIN0,          /* go to the block's jmp_pc[0] (taken branch) */
+    TL_CHAIN0 = 1,      /* go to the block's jmp_pc[0] (taken branch) */
     TL_CHAIN1,          /* go to the block's jmp_pc[1] (fall-through) */
     TL_LOOKUP,          /* the handler set the PC: look the block up */
     TL_RESUME_NEXT,     /* PC = next insn, look up (state changed) */
@@ -43,6 +47,14 @@ enum {
 
 typedef struct TLOp TLOp;
 typedef int (*TLOpFn)(CPUState *cpu, const TLOp *op);
+
+#define TL_GOTO_NEXT(cpu, op) return (op)[1].fn((cpu), (op) + 1)
+
+static inline int tl_stop(CPUState *cpu, const TLOp *op, int code)
+{
+    cpu->tl_exit_op = op;
+    return code;
+}
 
 /* 24 bytes: small enough that a block of ops is a few cache lines. */
 struct TLOp {
@@ -131,15 +143,20 @@ void tlb_protect_code_page(hwaddr paddr);
 
 /*
  * Guest memory access for op handlers. Values are little endian guest
- * order; size is 1, 2, 4 or 8. On failure the target's memory_fault hook
- * has recorded the exception and the handler returns TL_EXCP.
- * A store that hit translated code sets *smc so the handler ends the block
- * (return TL_RESUME_NEXT).
+ * order; size is 1, 2, 4 or 8. On failure (ok false) the target's
+ * memory_fault hook has recorded the exception and the handler stops with
+ * TL_EXCP. Results come back by value, not through pointers, so that
+ * handlers can tail-call the next op. A store that hits translated code
+ * invalidates it (the running block still finishes: see the docs).
  */
-bool tl_load_slow(CPUState *cpu, uint64_t va, unsigned size, int mmu_idx,
-                  uint64_t *val);
+typedef struct TLLoad {
+    uint64_t val;
+    bool ok;
+} TLLoad;
+
+TLLoad tl_load_slow(CPUState *cpu, uint64_t va, unsigned size, int mmu_idx);
 bool tl_store_slow(CPUState *cpu, uint64_t va, unsigned size, int mmu_idx,
-                   uint64_t val, bool *smc);
+                   uint64_t val);
 /* The host pointer of code at va (RAM only), filling the TLB; NULL and
  * the fault recorded on failure. *paddr gets the physical address. */
 const uint8_t *tl_get_code(CPUState *cpu, uint64_t va, int mmu_idx,
@@ -177,21 +194,22 @@ static inline void tl_host_store(void *p, unsigned size, uint64_t val)
     }
 }
 
-static inline bool tl_load(CPUState *cpu, uint64_t va, unsigned size,
-                           int mmu_idx, uint64_t *val)
+static inline TLLoad tl_load(CPUState *cpu, uint64_t va, unsigned size,
+                             int mmu_idx)
 {
     CPUTLBEntry *e = tl_tlb_entry(cpu, mmu_idx, va);
 
     if (__builtin_expect(e->addr_read == (va & TL_PAGE_MASK) &&
                          tl_in_page(va, size), 1)) {
-        *val = tl_host_load((const void *)(e->addend + va), size);
-        return true;
+        return (TLLoad){
+            tl_host_load((const void *)(e->addend + va), size), true
+        };
     }
-    return tl_load_slow(cpu, va, size, mmu_idx, val);
+    return tl_load_slow(cpu, va, size, mmu_idx);
 }
 
 static inline bool tl_store(CPUState *cpu, uint64_t va, unsigned size,
-                            int mmu_idx, uint64_t val, bool *smc)
+                            int mmu_idx, uint64_t val)
 {
     CPUTLBEntry *e = tl_tlb_entry(cpu, mmu_idx, va);
 
@@ -200,7 +218,7 @@ static inline bool tl_store(CPUState *cpu, uint64_t va, unsigned size,
         tl_host_store((void *)(e->addend + va), size, val);
         return true;
     }
-    return tl_store_slow(cpu, va, size, mmu_idx, val, smc);
+    return tl_store_slow(cpu, va, size, mmu_idx, val);
 }
 
 #endif

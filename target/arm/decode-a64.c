@@ -55,12 +55,12 @@ int op_undef(CPUState *cs, const TLOp *op)
     qemu_log_mask(LOG_UNIMP, "tcg-lite: unallocated or unimplemented A64 "
                   "instruction 0x%08" PRIx32 " at 0x%016" PRIx64 "\n",
                   insn, op->imm);
-    return arm_raise(cs, EXCP_UDEF, EC_UNCATEGORIZED << 26 | ARM_EL_IL);
+    return arm_raise(cs, op, EXCP_UDEF, EC_UNCATEGORIZED << 26 | ARM_EL_IL);
 }
 
 int op_nop(CPUState *cs, const TLOp *op)
 {
-    return TL_NEXT;
+    TL_GOTO_NEXT(cs, op);
 }
 
 /* Block ended by the size cap or the page end: continue at the next. */

@@ -13,7 +13,7 @@
 static int op_movi(CPUState *cs, const TLOp *op)
 {
     cpu_env(cs)->xregs[op->rd] = op->imm;
-    return TL_NEXT;
+    TL_GOTO_NEXT(cs, op);
 }
 
 /* MOVK: a = shift of the 16-bit field. */
@@ -23,7 +23,7 @@ static int op_movk(CPUState *cs, const TLOp *op)
     uint64_t v = (X(op->rd) & ~(0xffffULL << op->a)) | op->imm;
 
     X(op->rd) = arm_wreg(op->sf, v);
-    return TL_NEXT;
+    TL_GOTO_NEXT(cs, op);
 }
 
 /* ADD/SUB imm without flags: SUB is ADD of the negated immediate. */
@@ -32,7 +32,7 @@ static int op_add_imm(CPUState *cs, const TLOp *op)
     CPUARMState *env = cpu_env(cs);
 
     X(op->rd) = arm_wreg(op->sf, X(op->rn) + op->imm);
-    return TL_NEXT;
+    TL_GOTO_NEXT(cs, op);
 }
 
 static int op_adds_imm(CPUState *cs, const TLOp *op)
@@ -40,7 +40,7 @@ static int op_adds_imm(CPUState *cs, const TLOp *op)
     CPUARMState *env = cpu_env(cs);
 
     X(op->rd) = arm_add_cc(env, op->sf, X(op->rn), op->imm, 0);
-    return TL_NEXT;
+    TL_GOTO_NEXT(cs, op);
 }
 
 /* SUBS: a + NOT(imm) + 1, so C is NOT(borrow) as the ARM ARM says. */
@@ -49,7 +49,7 @@ static int op_subs_imm(CPUState *cs, const TLOp *op)
     CPUARMState *env = cpu_env(cs);
 
     X(op->rd) = arm_add_cc(env, op->sf, X(op->rn), ~op->imm, 1);
-    return TL_NEXT;
+    TL_GOTO_NEXT(cs, op);
 }
 
 static int op_and_imm(CPUState *cs, const TLOp *op)
@@ -57,7 +57,7 @@ static int op_and_imm(CPUState *cs, const TLOp *op)
     CPUARMState *env = cpu_env(cs);
 
     X(op->rd) = arm_wreg(op->sf, X(op->rn) & op->imm);
-    return TL_NEXT;
+    TL_GOTO_NEXT(cs, op);
 }
 
 static int op_orr_imm(CPUState *cs, const TLOp *op)
@@ -65,7 +65,7 @@ static int op_orr_imm(CPUState *cs, const TLOp *op)
     CPUARMState *env = cpu_env(cs);
 
     X(op->rd) = arm_wreg(op->sf, X(op->rn) | op->imm);
-    return TL_NEXT;
+    TL_GOTO_NEXT(cs, op);
 }
 
 static int op_eor_imm(CPUState *cs, const TLOp *op)
@@ -73,7 +73,7 @@ static int op_eor_imm(CPUState *cs, const TLOp *op)
     CPUARMState *env = cpu_env(cs);
 
     X(op->rd) = arm_wreg(op->sf, X(op->rn) ^ op->imm);
-    return TL_NEXT;
+    TL_GOTO_NEXT(cs, op);
 }
 
 static int op_ands_imm(CPUState *cs, const TLOp *op)
@@ -83,7 +83,7 @@ static int op_ands_imm(CPUState *cs, const TLOp *op)
 
     arm_logic_cc(env, op->sf, r);
     X(op->rd) = r;
-    return TL_NEXT;
+    TL_GOTO_NEXT(cs, op);
 }
 
 /*
@@ -102,7 +102,7 @@ static int op_ubfm(CPUState *cs, const TLOp *op)
     uint64_t f = (X(op->rn) >> op->a) & field_mask(op->b);
 
     X(op->rd) = arm_wreg(op->sf, f << op->c);
-    return TL_NEXT;
+    TL_GOTO_NEXT(cs, op);
 }
 
 static int op_sbfm(CPUState *cs, const TLOp *op)
@@ -112,7 +112,7 @@ static int op_sbfm(CPUState *cs, const TLOp *op)
     int64_t f = (int64_t)(X(op->rn) << (64 - top)) >> (64 - op->b);
 
     X(op->rd) = arm_wreg(op->sf, (uint64_t)f << op->c);
-    return TL_NEXT;
+    TL_GOTO_NEXT(cs, op);
 }
 
 static int op_bfm(CPUState *cs, const TLOp *op)
@@ -122,7 +122,7 @@ static int op_bfm(CPUState *cs, const TLOp *op)
     uint64_t f = ((X(op->rn) >> op->a) << op->c) & m;
 
     X(op->rd) = arm_wreg(op->sf, (X(op->rd) & ~m) | f);
-    return TL_NEXT;
+    TL_GOTO_NEXT(cs, op);
 }
 
 /* EXTR: (Rn:Rm) >> lsb, lsb in a. */
@@ -134,7 +134,7 @@ static int op_extr(CPUState *cs, const TLOp *op)
     uint64_t r = lsb ? (lo >> lsb) | (hi << (width - lsb)) : lo;
 
     X(op->rd) = arm_wreg(op->sf, r);
-    return TL_NEXT;
+    TL_GOTO_NEXT(cs, op);
 }
 
 /* ---- Decoders -------------------------------------------------------- */

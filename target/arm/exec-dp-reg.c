@@ -67,7 +67,7 @@ static int op_logic_reg(CPUState *cs, const TLOp *op)
         break;
     }
     X(op->rd) = arm_wreg(op->sf, r);
-    return TL_NEXT;
+    TL_GOTO_NEXT(cs, op);
 }
 
 /* ---- Add/sub: operand 2 worked out, then one of four adders. a = sub,
@@ -93,7 +93,7 @@ static int op_addsub_shift(CPUState *cs, const TLOp *op)
 
     add_sub_finish(env, op, X(op->rn),
                    shift_reg(X(op->rm), op->sf, op->b, op->c));
-    return TL_NEXT;
+    TL_GOTO_NEXT(cs, op);
 }
 
 static int op_addsub_ext(CPUState *cs, const TLOp *op)
@@ -101,7 +101,7 @@ static int op_addsub_ext(CPUState *cs, const TLOp *op)
     CPUARMState *env = cpu_env(cs);
 
     add_sub_finish(env, op, X(op->rn), extend_reg(X(op->rm), op->b, op->c));
-    return TL_NEXT;
+    TL_GOTO_NEXT(cs, op);
 }
 
 /* ADC/SBC(S): a = sub, ra = set flags. */
@@ -115,7 +115,7 @@ static int op_adc(CPUState *cs, const TLOp *op)
     } else {
         X(op->rd) = arm_wreg(op->sf, X(op->rn) + b + env->CF);
     }
-    return TL_NEXT;
+    TL_GOTO_NEXT(cs, op);
 }
 
 /* CCMP/CCMN: a = cond, b = nzcv if false, c = sub; operand 2 is X(rm)
@@ -132,7 +132,7 @@ static int op_ccmp(CPUState *cs, const TLOp *op)
     } else {
         arm_add_cc(env, op->sf, X(op->rn), b, 0);
     }
-    return TL_NEXT;
+    TL_GOTO_NEXT(cs, op);
 }
 
 /* CSEL/CSINC/CSINV/CSNEG: a = cond, b = which. */
@@ -153,7 +153,7 @@ static int op_csel(CPUState *cs, const TLOp *op)
         }
     }
     X(op->rd) = arm_wreg(op->sf, r);
-    return TL_NEXT;
+    TL_GOTO_NEXT(cs, op);
 }
 
 /* ---- 1-source ---------------------------------------------------------- */
@@ -172,7 +172,7 @@ static int op_rbit(CPUState *cs, const TLOp *op)
     uint64_t r = bitrev64(X(op->rn));
 
     X(op->rd) = op->sf ? r : r >> 32;
-    return TL_NEXT;
+    TL_GOTO_NEXT(cs, op);
 }
 
 /* REV16: bytes swapped within each halfword. */
@@ -184,7 +184,7 @@ static int op_rev16(CPUState *cs, const TLOp *op)
                  (v & 0x00ff00ff00ff00ffULL) << 8;
 
     X(op->rd) = arm_wreg(op->sf, r);
-    return TL_NEXT;
+    TL_GOTO_NEXT(cs, op);
 }
 
 /* REV32 (and 32-bit REV): bytes swapped within each word. */
@@ -196,7 +196,7 @@ static int op_rev32(CPUState *cs, const TLOp *op)
                  __builtin_bswap32((uint32_t)v);
 
     X(op->rd) = arm_wreg(op->sf, r);
-    return TL_NEXT;
+    TL_GOTO_NEXT(cs, op);
 }
 
 static int op_rev64(CPUState *cs, const TLOp *op)
@@ -204,7 +204,7 @@ static int op_rev64(CPUState *cs, const TLOp *op)
     CPUARMState *env = cpu_env(cs);
 
     X(op->rd) = __builtin_bswap64(X(op->rn));
-    return TL_NEXT;
+    TL_GOTO_NEXT(cs, op);
 }
 
 static int op_clz(CPUState *cs, const TLOp *op)
@@ -217,7 +217,7 @@ static int op_clz(CPUState *cs, const TLOp *op)
     } else {
         X(op->rd) = (uint32_t)v ? __builtin_clz((uint32_t)v) : 32;
     }
-    return TL_NEXT;
+    TL_GOTO_NEXT(cs, op);
 }
 
 /* CLS: leading bits equal to the sign bit, not counting it. */
@@ -233,7 +233,7 @@ static int op_cls(CPUState *cs, const TLOp *op)
         uint32_t w = v, t = w ^ (uint32_t)((int32_t)w >> 31);
         X(op->rd) = (t ? __builtin_clz(t) : 32) - 1;
     }
-    return TL_NEXT;
+    TL_GOTO_NEXT(cs, op);
 }
 
 /* ---- 2-source ---------------------------------------------------------- */
@@ -245,7 +245,7 @@ static int op_udiv(CPUState *cs, const TLOp *op)
     uint64_t n = arm_wreg(op->sf, X(op->rn)), m = arm_wreg(op->sf, X(op->rm));
 
     X(op->rd) = m ? n / m : 0;
-    return TL_NEXT;
+    TL_GOTO_NEXT(cs, op);
 }
 
 static int op_sdiv(CPUState *cs, const TLOp *op)
@@ -269,7 +269,7 @@ static int op_sdiv(CPUState *cs, const TLOp *op)
         r = m ? n / m : 0;          /* in 64 bits INT32_MIN / -1 is fine */
     }
     X(op->rd) = arm_wreg(op->sf, r);
-    return TL_NEXT;
+    TL_GOTO_NEXT(cs, op);
 }
 
 /* LSLV/LSRV/ASRV/RORV: amount is Rm modulo the width; b = type. */
@@ -279,7 +279,7 @@ static int op_shiftv(CPUState *cs, const TLOp *op)
     unsigned amt = X(op->rm) & (op->sf ? 63 : 31);
 
     X(op->rd) = shift_reg(X(op->rn), op->sf, op->b, amt);
-    return TL_NEXT;
+    TL_GOTO_NEXT(cs, op);
 }
 
 /* ---- 3-source ---------------------------------------------------------- */
@@ -291,7 +291,7 @@ static int op_madd(CPUState *cs, const TLOp *op)
     uint64_t p = X(op->rn) * X(op->rm);
 
     X(op->rd) = arm_wreg(op->sf, op->a ? X(op->ra) - p : X(op->ra) + p);
-    return TL_NEXT;
+    TL_GOTO_NEXT(cs, op);
 }
 
 /* SMADDL/SMSUBL (b = 1) and UMADDL/UMSUBL (b = 0): 32x32 -> 64. */
@@ -307,7 +307,7 @@ static int op_maddl(CPUState *cs, const TLOp *op)
         p = (uint64_t)(uint32_t)X(op->rn) * (uint32_t)X(op->rm);
     }
     X(op->rd) = op->a ? X(op->ra) - p : X(op->ra) + p;
-    return TL_NEXT;
+    TL_GOTO_NEXT(cs, op);
 }
 
 static int op_smulh(CPUState *cs, const TLOp *op)
@@ -316,7 +316,7 @@ static int op_smulh(CPUState *cs, const TLOp *op)
     __int128 p = (__int128)(int64_t)X(op->rn) * (int64_t)X(op->rm);
 
     X(op->rd) = (uint64_t)(p >> 64);
-    return TL_NEXT;
+    TL_GOTO_NEXT(cs, op);
 }
 
 static int op_umulh(CPUState *cs, const TLOp *op)
@@ -325,7 +325,7 @@ static int op_umulh(CPUState *cs, const TLOp *op)
     unsigned __int128 p = (unsigned __int128)X(op->rn) * X(op->rm);
 
     X(op->rd) = (uint64_t)(p >> 64);
-    return TL_NEXT;
+    TL_GOTO_NEXT(cs, op);
 }
 
 /* ---- Decoders ------------------------------------------------------------ */

@@ -19,12 +19,13 @@
 #define X(i) (env->xregs[(i)])
 
 /* Exclusives must be naturally aligned (the whole pair for pairs). */
-static int excl_alignment_fault(CPUState *cs, uint64_t addr, bool store)
+static int excl_alignment_fault(CPUState *cs, const TLOp *op, uint64_t addr,
+                                bool store)
 {
     CPUARMState *env = cpu_env(cs);
 
     env->exception.vaddress = addr;
-    return arm_raise(cs, EXCP_DATA_ABORT,
+    return arm_raise(cs, op, EXCP_DATA_ABORT,
                      (uint32_t)EC_DATAABORT << 26 | ARM_EL_IL |
                      (store ? 1u << 6 : 0) | 0x21);
 }
@@ -33,81 +34,85 @@ static int op_ldxr(CPUState *cs, const TLOp *op)
 {
     CPUARMState *env = cpu_env(cs);
     unsigned size = 1u << op->sf, total = size << op->a;
-    uint64_t addr = X(op->rn), lo, hi = 0;
+    uint64_t addr = X(op->rn);
+    TLLoad lo, hi = { 0, true };
 
     if (addr & (total - 1)) {
-        return excl_alignment_fault(cs, addr, false);
+        return excl_alignment_fault(cs, op, addr, false);
     }
-    if (!tl_load(cs, addr, size, env->mmu_idx, &lo) ||
-        (op->a && !tl_load(cs, addr + size, size, env->mmu_idx, &hi))) {
-        return TL_EXCP;
+    lo = tl_load(cs, addr, size, env->mmu_idx);
+    if (lo.ok && op->a) {
+        hi = tl_load(cs, addr + size, size, env->mmu_idx);
+    }
+    if (!lo.ok || !hi.ok) {
+        return tl_stop(cs, op, TL_EXCP);
     }
     env->exclusive_addr = addr;
-    env->exclusive_val = lo;
-    env->exclusive_high = hi;
-    X(op->rd) = lo;
+    env->exclusive_val = lo.val;
+    env->exclusive_high = hi.val;
+    X(op->rd) = lo.val;
     if (op->a) {
-        X(op->ra) = hi;
+        X(op->ra) = hi.val;
     }
-    return TL_NEXT;
+    TL_GOTO_NEXT(cs, op);
 }
 
 static int op_stxr(CPUState *cs, const TLOp *op)
 {
     CPUARMState *env = cpu_env(cs);
     unsigned size = 1u << op->sf, total = size << op->a;
-    uint64_t addr = X(op->rn), lo, hi = 0;
+    uint64_t addr = X(op->rn);
     uint64_t new_lo = X(op->rd), new_hi = op->a ? X(op->ra) : 0;
-    bool smc = false;
+    TLLoad lo, hi = { 0, true };
 
     if (addr & (total - 1)) {
-        return excl_alignment_fault(cs, addr, true);
+        return excl_alignment_fault(cs, op, addr, true);
     }
     if (addr != env->exclusive_addr) {
         env->exclusive_addr = -1;
         X(op->rm) = 1;
-        return TL_NEXT;
+        TL_GOTO_NEXT(cs, op);
     }
     env->exclusive_addr = -1;
-    if (!tl_load(cs, addr, size, env->mmu_idx, &lo) ||
-        (op->a && !tl_load(cs, addr + size, size, env->mmu_idx, &hi))) {
-        return TL_EXCP;
+    lo = tl_load(cs, addr, size, env->mmu_idx);
+    if (lo.ok && op->a) {
+        hi = tl_load(cs, addr + size, size, env->mmu_idx);
     }
-    if (lo != env->exclusive_val || hi != env->exclusive_high) {
+    if (!lo.ok || !hi.ok) {
+        return tl_stop(cs, op, TL_EXCP);
+    }
+    if (lo.val != env->exclusive_val || hi.val != env->exclusive_high) {
         X(op->rm) = 1;
-        return TL_NEXT;
+        TL_GOTO_NEXT(cs, op);
     }
-    if (!tl_store(cs, addr, size, env->mmu_idx, new_lo, &smc) ||
-        (op->a && !tl_store(cs, addr + size, size, env->mmu_idx, new_hi,
-                            &smc))) {
-        return TL_EXCP;
+    if (!tl_store(cs, addr, size, env->mmu_idx, new_lo) ||
+        (op->a && !tl_store(cs, addr + size, size, env->mmu_idx, new_hi))) {
+        return tl_stop(cs, op, TL_EXCP);
     }
     X(op->rm) = 0;
-    return TL_NEXT;
+    TL_GOTO_NEXT(cs, op);
 }
 
 static int op_ldar(CPUState *cs, const TLOp *op)
 {
     CPUARMState *env = cpu_env(cs);
-    uint64_t v;
+    TLLoad v = tl_load(cs, X(op->rn), 1u << op->sf, env->mmu_idx);
 
-    if (!tl_load(cs, X(op->rn), 1u << op->sf, env->mmu_idx, &v)) {
-        return TL_EXCP;
+    if (!v.ok) {
+        return tl_stop(cs, op, TL_EXCP);
     }
-    X(op->rd) = v;
-    return TL_NEXT;
+    X(op->rd) = v.val;
+    TL_GOTO_NEXT(cs, op);
 }
 
 static int op_stlr(CPUState *cs, const TLOp *op)
 {
     CPUARMState *env = cpu_env(cs);
-    bool smc = false;
 
-    if (!tl_store(cs, X(op->rn), 1u << op->sf, env->mmu_idx, X(op->rd),
-                  &smc)) {
-        return TL_EXCP;
+    if (!tl_store(cs, X(op->rn), 1u << op->sf, env->mmu_idx, X(op->rd))) {
+        return tl_stop(cs, op, TL_EXCP);
     }
-    return TL_NEXT;
+    TL_GOTO_NEXT(cs, op);
 }
 
 bool disas_ldst_excl(DisasContext *s, TLOp *op, uint32_t insn)

@@ -27,27 +27,24 @@ static inline uint64_t ld_extend(uint64_t v, unsigned size_log2, unsigned ext)
     return ext == LD_SEXT32 ? (uint32_t)v : v;
 }
 
-static inline int do_load(CPUState *cs, const TLOp *op, uint64_t addr)
+/* Load into Rt, or record the fault; false if it faulted. */
+static inline bool do_load(CPUState *cs, const TLOp *op, uint64_t addr)
 {
     CPUARMState *env = cpu_env(cs);
-    uint64_t v;
+    TLLoad v = tl_load(cs, addr, 1u << op->sf, env->mmu_idx);
 
-    if (!tl_load(cs, addr, 1u << op->sf, env->mmu_idx, &v)) {
-        return TL_EXCP;
+    if (!v.ok) {
+        return false;
     }
-    X(op->rd) = ld_extend(v, op->sf, op->a);
-    return TL_NEXT;
+    X(op->rd) = ld_extend(v.val, op->sf, op->a);
+    return true;
 }
 
-static inline int do_store(CPUState *cs, const TLOp *op, uint64_t addr,
-                           bool *smc)
+static inline bool do_store(CPUState *cs, const TLOp *op, uint64_t addr)
 {
     CPUARMState *env = cpu_env(cs);
 
-    if (!tl_store(cs, addr, 1u << op->sf, env->mmu_idx, X(op->rd), smc)) {
-        return TL_EXCP;
-    }
-    return TL_NEXT;
+    return tl_store(cs, addr, 1u << op->sf, env->mmu_idx, X(op->rd));
 }
 
 /*
@@ -56,40 +53,39 @@ static inline int do_store(CPUState *cs, const TLOp *op, uint64_t addr,
  * with the code it was translated from, as on QEMU (which has precise SMC
  * for x86 only); the ARM ARM allows either until IC IVAU + ISB.
  */
-static inline int store_done(bool smc)
-{
-    return TL_NEXT;
-}
 
 static int op_ld_imm(CPUState *cs, const TLOp *op)
 {
     CPUARMState *env = cpu_env(cs);
 
-    return do_load(cs, op, X(op->rn) + op->imm);
+    if (!do_load(cs, op, X(op->rn) + op->imm)) {
+        return tl_stop(cs, op, TL_EXCP);
+    }
+    TL_GOTO_NEXT(cs, op);
 }
 
 static int op_ld_pre(CPUState *cs, const TLOp *op)
 {
     CPUARMState *env = cpu_env(cs);
     uint64_t addr = X(op->rn) + op->imm;
-    int r = do_load(cs, op, addr);
 
-    if (r == TL_NEXT) {
-        X(op->rn) = addr;
+    if (!do_load(cs, op, addr)) {
+        return tl_stop(cs, op, TL_EXCP);
     }
-    return r;
+    X(op->rn) = addr;
+    TL_GOTO_NEXT(cs, op);
 }
 
 static int op_ld_post(CPUState *cs, const TLOp *op)
 {
     CPUARMState *env = cpu_env(cs);
     uint64_t addr = X(op->rn);
-    int r = do_load(cs, op, addr);
 
-    if (r == TL_NEXT) {
-        X(op->rn) = addr + op->imm;
+    if (!do_load(cs, op, addr)) {
+        return tl_stop(cs, op, TL_EXCP);
     }
-    return r;
+    X(op->rn) = addr + op->imm;
+    TL_GOTO_NEXT(cs, op);
 }
 
 /* ExtendReg(Rm, option, shift): UXTW 2, LSL/UXTX 3, SXTW 6, SXTX 7. */
@@ -109,53 +105,54 @@ static int op_ld_reg(CPUState *cs, const TLOp *op)
 {
     CPUARMState *env = cpu_env(cs);
 
-    return do_load(cs, op, X(op->rn) + index_reg(env, op));
+    if (!do_load(cs, op, X(op->rn) + index_reg(env, op))) {
+        return tl_stop(cs, op, TL_EXCP);
+    }
+    TL_GOTO_NEXT(cs, op);
 }
 
 static int op_st_imm(CPUState *cs, const TLOp *op)
 {
     CPUARMState *env = cpu_env(cs);
-    bool smc = false;
-    int r = do_store(cs, op, X(op->rn) + op->imm, &smc);
 
-    return r == TL_NEXT ? store_done(smc) : r;
+    if (!do_store(cs, op, X(op->rn) + op->imm)) {
+        return tl_stop(cs, op, TL_EXCP);
+    }
+    TL_GOTO_NEXT(cs, op);
 }
 
 static int op_st_pre(CPUState *cs, const TLOp *op)
 {
     CPUARMState *env = cpu_env(cs);
     uint64_t addr = X(op->rn) + op->imm;
-    bool smc = false;
-    int r = do_store(cs, op, addr, &smc);
 
-    if (r != TL_NEXT) {
-        return r;
+    if (!do_store(cs, op, addr)) {
+        return tl_stop(cs, op, TL_EXCP);
     }
     X(op->rn) = addr;
-    return store_done(smc);
+    TL_GOTO_NEXT(cs, op);
 }
 
 static int op_st_post(CPUState *cs, const TLOp *op)
 {
     CPUARMState *env = cpu_env(cs);
     uint64_t addr = X(op->rn);
-    bool smc = false;
-    int r = do_store(cs, op, addr, &smc);
 
-    if (r != TL_NEXT) {
-        return r;
+    if (!do_store(cs, op, addr)) {
+        return tl_stop(cs, op, TL_EXCP);
     }
     X(op->rn) = addr + op->imm;
-    return store_done(smc);
+    TL_GOTO_NEXT(cs, op);
 }
 
 static int op_st_reg(CPUState *cs, const TLOp *op)
 {
     CPUARMState *env = cpu_env(cs);
-    bool smc = false;
-    int r = do_store(cs, op, X(op->rn) + index_reg(env, op), &smc);
 
-    return r == TL_NEXT ? store_done(smc) : r;
+    if (!do_store(cs, op, X(op->rn) + index_reg(env, op))) {
+        return tl_stop(cs, op, TL_EXCP);
+    }
+    TL_GOTO_NEXT(cs, op);
 }
 
 /* ---- Pairs: b = mode (0 offset, 1 pre, 2 post), ra = Rt2. ---------- */
@@ -179,16 +176,20 @@ static int op_ldp(CPUState *cs, const TLOp *op)
 {
     CPUARMState *env = cpu_env(cs);
     unsigned size = 1u << op->sf;
-    uint64_t addr = pair_addr(env, op), v1, v2;
+    uint64_t addr = pair_addr(env, op);
+    TLLoad v1 = tl_load(cs, addr, size, env->mmu_idx), v2;
 
-    if (!tl_load(cs, addr, size, env->mmu_idx, &v1) ||
-        !tl_load(cs, addr + size, size, env->mmu_idx, &v2)) {
-        return TL_EXCP;
+    if (!v1.ok) {
+        return tl_stop(cs, op, TL_EXCP);
     }
-    X(op->rd) = ld_extend(v1, op->sf, op->a);
-    X(op->ra) = ld_extend(v2, op->sf, op->a);
+    v2 = tl_load(cs, addr + size, size, env->mmu_idx);
+    if (!v2.ok) {
+        return tl_stop(cs, op, TL_EXCP);
+    }
+    X(op->rd) = ld_extend(v1.val, op->sf, op->a);
+    X(op->ra) = ld_extend(v2.val, op->sf, op->a);
     pair_writeback(env, op, addr);
-    return TL_NEXT;
+    TL_GOTO_NEXT(cs, op);
 }
 
 static int op_stp(CPUState *cs, const TLOp *op)
@@ -197,14 +198,13 @@ static int op_stp(CPUState *cs, const TLOp *op)
     unsigned size = 1u << op->sf;
     uint64_t addr = pair_addr(env, op);
     uint64_t v1 = X(op->rd), v2 = X(op->ra);
-    bool smc = false;
 
-    if (!tl_store(cs, addr, size, env->mmu_idx, v1, &smc) ||
-        !tl_store(cs, addr + size, size, env->mmu_idx, v2, &smc)) {
-        return TL_EXCP;
+    if (!tl_store(cs, addr, size, env->mmu_idx, v1) ||
+        !tl_store(cs, addr + size, size, env->mmu_idx, v2)) {
+        return tl_stop(cs, op, TL_EXCP);
     }
     pair_writeback(env, op, addr);
-    return store_done(smc);
+    TL_GOTO_NEXT(cs, op);
 }
 
 /* ---- Decoders ------------------------------------------------------- */

@@ -19,7 +19,7 @@
 /* a = exception number, imm = syndrome. */
 static int op_exception(CPUState *cs, const TLOp *op)
 {
-    return arm_raise(cs, op->a == 0xff ? EXCP_HLT_INSN : op->a,
+    return arm_raise(cs, op, op->a == 0xff ? EXCP_HLT_INSN : op->a,
                      (uint32_t)op->imm);
 }
 
@@ -56,19 +56,19 @@ static int op_wfi(CPUState *cs, const TLOp *op)
 {
     cs->halted = true;
     cs->exception_index = EXCP_HLT;
-    return TL_RESUME_NEXT;
+    return tl_stop(cs, op, TL_RESUME_NEXT);
 }
 
 static int op_clrex(CPUState *cs, const TLOp *op)
 {
     cpu_env(cs)->exclusive_addr = -1;
-    return TL_NEXT;
+    TL_GOTO_NEXT(cs, op);
 }
 
 /* ISB and anything else that must refetch: end the block here. */
 static int op_end_block(CPUState *cs, const TLOp *op)
 {
-    return TL_RESUME_NEXT;
+    return tl_stop(cs, op, TL_RESUME_NEXT);
 }
 
 /* DAIFSet (a = 1) / DAIFClr (a = 0) of imm (already at bit 6). A newly
@@ -82,7 +82,7 @@ static int op_msr_daif(CPUState *cs, const TLOp *op)
     } else {
         env->pstate &= ~(uint32_t)op->imm;
     }
-    return TL_RESUME_NEXT;
+    return tl_stop(cs, op, TL_RESUME_NEXT);
 }
 
 /* SPSel: the stack pointer bank and the block flags change. */
@@ -92,13 +92,13 @@ static int op_msr_spsel(CPUState *cs, const TLOp *op)
 
     arm_pstate_write(env, (pstate_read(env) & ~PSTATE_SP) |
                           (uint32_t)(op->imm & 1));
-    return TL_RESUME_NEXT;
+    return tl_stop(cs, op, TL_RESUME_NEXT);
 }
 
 static int op_ic_iallu(CPUState *cs, const TLOp *op)
 {
     tb_flush();
-    return TL_RESUME_NEXT;
+    return tl_stop(cs, op, TL_RESUME_NEXT);
 }
 
 /* IC IVAU: the 64-byte line at Xt. VA == PA until mmu.c exists. */
@@ -108,7 +108,7 @@ static int op_ic_ivau(CPUState *cs, const TLOp *op)
     uint64_t va = X(op->rn) & ~63ULL;
 
     tb_invalidate_phys_range(va, va + 64);
-    return TL_RESUME_NEXT;
+    return tl_stop(cs, op, TL_RESUME_NEXT);
 }
 
 static bool disas_hint_barrier_pstate(DisasContext *s, TLOp *op,
@@ -351,7 +351,7 @@ static int op_mrs(CPUState *cs, const TLOp *op)
     const ARMSysReg *ri = (const ARMSysReg *)(uintptr_t)op->imm;
 
     X(op->rd) = ri->read ? ri->read(env, ri) : *sysreg_field(env, ri);
-    return TL_NEXT;
+    TL_GOTO_NEXT(cs, op);
 }
 
 static int op_msr(CPUState *cs, const TLOp *op)
@@ -364,7 +364,10 @@ static int op_msr(CPUState *cs, const TLOp *op)
     } else {
         *sysreg_field(env, ri) = X(op->rn);
     }
-    return ri->end_tb ? TL_RESUME_NEXT : TL_NEXT;
+    if (ri->end_tb) {
+        return tl_stop(cs, op, TL_RESUME_NEXT);
+    }
+    TL_GOTO_NEXT(cs, op);
 }
 
 static bool disas_mrs_msr(DisasContext *s, TLOp *op, uint32_t insn)

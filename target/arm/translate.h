@@ -121,15 +121,16 @@ static inline bool arm_cond_holds(const CPUARMState *env, unsigned cond)
     return (cond & 1) ? !r : r;
 }
 
-/* Record a synchronous exception for the caller; handlers return TL_EXCP. */
-static inline int arm_raise(CPUState *cs, int excp, uint32_t syndrome)
+/* Record a synchronous exception raised by op; returns TL_EXCP. */
+static inline int arm_raise(CPUState *cs, const TLOp *op, int excp,
+                            uint32_t syndrome)
 {
     CPUARMState *env = cpu_env(cs);
 
     cs->exception_index = excp;
     env->exception.syndrome = syndrome;
     env->exception.target_el = env->el ? env->el : 1;
-    return TL_EXCP;
+    return tl_stop(cs, op, TL_EXCP);
 }
 
 int op_undef(CPUState *cs, const TLOp *op);

@@ -24,6 +24,7 @@
 OBJECT_DECLARE_TYPE(CPUState, CPUClass, CPU)
 
 struct TCGLiteOps;
+struct TLOp;
 
 /* interrupt_request bits (the target decides what they mean to it). */
 #define CPU_INTERRUPT_HARD      0x0002  /* IRQ line */
@@ -58,6 +59,7 @@ struct CPUState {
     /* TCG-lite per-vCPU state (accel/tcg-lite). */
     CPUTLB tlb;
     struct TCGLiteCPU *tcg;   /* jump cache, listener; NULL until first run */
+    const struct TLOp *tl_exit_op; /* the op that stopped a block (tl_stop) */
 };
 
 /* Reset the architectural state (calls CPUClass.reset). */
