@@ -25,7 +25,7 @@ static uint8_t *tb_arena;
 static size_t tb_arena_used;
 static TranslationBlock *tb_hash[TB_HASH_SIZE];
 static GHashTable *tb_pages;  /* &PageDesc.page -> PageDesc */
-static bool tb_flush_deferred;
+static bool tb_flush_deferred;   /* under tl_queue_lock */
 
 GPtrArray *tl_cpus;
 __thread bool tl_on_exec_thread;
@@ -222,10 +222,13 @@ bool tl_invalidate_for_store(hwaddr start, hwaddr end)
     return tb_invalidate_range_hit(start, end);
 }
 
+/*
+ * From another thread: queue the range. The exec loop looks at the
+ * pending-work word before every block (chained or not), so the range is
+ * applied before the next block starts; no need to stop the vCPUs.
+ */
 void tcg_lite_notify_write(hwaddr addr, hwaddr len)
 {
-    guint i;
-
     if (tl_on_exec_thread) {
         tb_invalidate_phys_range(addr, addr + len);
         return;
@@ -239,9 +242,6 @@ void tcg_lite_notify_write(hwaddr addr, hwaddr len)
     g_array_append_val(tl_write_queue, addr);
     g_mutex_unlock(&tl_queue_lock);
     __atomic_store_n(&tl_pending_work, 1, __ATOMIC_SEQ_CST);
-    for (i = 0; tl_cpus && i < tl_cpus->len; i++) {
-        cpu_exit(((TCGLiteCPU *)g_ptr_array_index(tl_cpus, i))->cpu);
-    }
 }
 
 /* ---- Flush ---------------------------------------------------------- */
@@ -263,31 +263,37 @@ static void tb_flush_now(void)
     }
 }
 
+/* Always deferred to the next block boundary of the exec thread: it may
+ * be inside an op of a block we would free, or running on another thread
+ * (the cache has one owner). */
 void tb_flush(void)
 {
-    if (tl_on_exec_thread) {
-        /* Maybe inside an op of a block we would free: defer. */
-        tb_flush_deferred = true;
-        __atomic_store_n(&tl_pending_work, 1, __ATOMIC_SEQ_CST);
-        return;
-    }
-    tb_flush_now();
+    g_mutex_lock(&tl_queue_lock);
+    tb_flush_deferred = true;
+    g_mutex_unlock(&tl_queue_lock);
+    __atomic_store_n(&tl_pending_work, 1, __ATOMIC_SEQ_CST);
 }
 
 void tl_do_pending_work(void)
 {
     GArray *q;
     guint i;
+    bool flush;
 
     __atomic_store_n(&tl_pending_work, 0, __ATOMIC_SEQ_CST);
-    if (tb_flush_deferred) {
-        tb_flush_deferred = false;
-        tb_flush_now();
-    }
     g_mutex_lock(&tl_queue_lock);
+    flush = tb_flush_deferred;
+    tb_flush_deferred = false;
     q = tl_write_queue;
     tl_write_queue = NULL;
     g_mutex_unlock(&tl_queue_lock);
+    if (flush) {
+        tb_flush_now();     /* drops whatever the queue named, too */
+        if (q) {
+            g_array_free(q, true);
+        }
+        return;
+    }
     if (q) {
         for (i = 0; i + 1 < q->len; i += 2) {
             tb_invalidate_phys_range(g_array_index(q, hwaddr, i),

@@ -13,7 +13,7 @@
  * Entry point: tcg_lite_exec(cpu, budget). Design: docs/devel/tcg-lite.md.
  * Threading: all vCPUs run round-robin on one thread, so the TB cache and
  * page tracker have a single owner; other threads only set exit_request /
- * interrupt_request or call tcg_lite_notify_write with the BQL held.
+ * interrupt_request or call tb_flush / tcg_lite_notify_write, which queue.
  */
 #ifndef EXEC_TCG_LITE_H
 #define EXEC_TCG_LITE_H
@@ -125,14 +125,15 @@ int tcg_lite_exec(CPUState *cpu, int64_t budget);
  * calls this when the CPU object goes away. */
 void tcg_lite_cpu_release(CPUState *cpu);
 
-/* Drop every translated block (IC IALLU, memory map changes). Deferred to
- * the next block boundary when called from inside an op. */
+/* Drop every translated block (IC IALLU, tests). Takes effect at the exec
+ * thread's next block boundary; callable from any thread. */
 void tb_flush(void);
 /* Invalidate the blocks whose code intersects [start, end). */
 void tb_invalidate_phys_range(hwaddr start, hwaddr end);
 /* True if the physical page holding addr has translated code. */
 bool tb_page_has_code(hwaddr addr);
-/* Hook for writes that bypass the CPU (DMA, loaders): BQL held. */
+/* Hook for writes that bypass the CPU (DMA, loaders), any thread: applied
+ * at once on the exec thread, else before the next block starts. */
 void tcg_lite_notify_write(hwaddr addr, hwaddr len);
 
 /* TLB maintenance. */
