@@ -20,6 +20,7 @@
 
 static ISABus *isabus;
 static ISADevice *kbc;
+static qemu_irq *pic;             /* what the ISA bus drives */
 static int irq_level[ISA_NUM_IRQS];
 static int a20_level = -1;
 static int resets;
@@ -239,7 +240,7 @@ static const TypeInfo test_bridge_type = {
 int main(int argc, char **argv)
 {
     DeviceState *bridge;
-    qemu_irq *pic;
+    int ret;
 
     g_test_init(&argc, &argv, NULL);
     error_init(argv[0]);
@@ -264,5 +265,8 @@ int main(int argc, char **argv)
     g_test_add_func("/i8042/a20-outport", test_a20_outport);
     g_test_add_func("/i8042/pulse-reset", test_pulse_reset);
     g_test_add_func("/i8042/bad-irq", test_bad_irq);
-    return g_test_run();
+    ret = g_test_run();
+    /* The lines stay connected; only the array is ours. */
+    g_free(pic);
+    return ret;
 }
