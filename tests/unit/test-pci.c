@@ -453,8 +453,9 @@ static void test_port80_and_unassigned(void)
 
 int main(int argc, char **argv)
 {
-    int ret;
     I440FXHostState *host;
+    int ret;
+
     g_test_init(&argc, &argv, NULL);
     error_init(argv[0]);
     qemu_init_main_loop();
