@@ -27,67 +27,6 @@ static inline uint64_t ld_extend(uint64_t v, unsigned size_log2, unsigned ext)
     return ext == LD_SEXT32 ? (uint32_t)v : v;
 }
 
-/* Load into Rt, or record the fault; false if it faulted. */
-static inline bool do_load(CPUState *cs, const TLOp *op, uint64_t addr)
-{
-    CPUARMState *env = cpu_env(cs);
-    TLLoad v = tl_load(cs, addr, 1u << op->sf, env->mmu_idx);
-
-    if (!v.ok) {
-        return false;
-    }
-    X(op->rd) = ld_extend(v.val, op->sf, op->a);
-    return true;
-}
-
-static inline bool do_store(CPUState *cs, const TLOp *op, uint64_t addr)
-{
-    CPUARMState *env = cpu_env(cs);
-
-    return tl_store(cs, addr, 1u << op->sf, env->mmu_idx, X(op->rd));
-}
-
-/*
- * A store that overwrote translated code has invalidated those blocks, so
- * their next execution sees the new code. The block running now finishes
- * with the code it was translated from, as on QEMU (which has precise SMC
- * for x86 only); the ARM ARM allows either until IC IVAU + ISB.
- */
-
-static int op_ld_imm(CPUState *cs, const TLOp *op)
-{
-    CPUARMState *env = cpu_env(cs);
-
-    if (!do_load(cs, op, X(op->rn) + op->imm)) {
-        return tl_stop(cs, op, TL_EXCP);
-    }
-    TL_GOTO_NEXT(cs, op);
-}
-
-static int op_ld_pre(CPUState *cs, const TLOp *op)
-{
-    CPUARMState *env = cpu_env(cs);
-    uint64_t addr = X(op->rn) + op->imm;
-
-    if (!do_load(cs, op, addr)) {
-        return tl_stop(cs, op, TL_EXCP);
-    }
-    X(op->rn) = addr;
-    TL_GOTO_NEXT(cs, op);
-}
-
-static int op_ld_post(CPUState *cs, const TLOp *op)
-{
-    CPUARMState *env = cpu_env(cs);
-    uint64_t addr = X(op->rn);
-
-    if (!do_load(cs, op, addr)) {
-        return tl_stop(cs, op, TL_EXCP);
-    }
-    X(op->rn) = addr + op->imm;
-    TL_GOTO_NEXT(cs, op);
-}
-
 /* ExtendReg(Rm, option, shift): UXTW 2, LSL/UXTX 3, SXTW 6, SXTX 7. */
 static inline uint64_t index_reg(CPUARMState *env, const TLOp *op)
 {
@@ -101,58 +40,88 @@ static inline uint64_t index_reg(CPUARMState *env, const TLOp *op)
     return m << op->ra;
 }
 
-static int op_ld_reg(CPUState *cs, const TLOp *op)
-{
-    CPUARMState *env = cpu_env(cs);
+/* Addressing modes of single-register accesses. */
+enum { AM_IMM, AM_PRE, AM_POST, AM_REG };
 
-    if (!do_load(cs, op, X(op->rn) + index_reg(env, op))) {
-        return tl_stop(cs, op, TL_EXCP);
-    }
-    TL_GOTO_NEXT(cs, op);
-}
-
-static int op_st_imm(CPUState *cs, const TLOp *op)
-{
-    CPUARMState *env = cpu_env(cs);
-
-    if (!do_store(cs, op, X(op->rn) + op->imm)) {
-        return tl_stop(cs, op, TL_EXCP);
-    }
-    TL_GOTO_NEXT(cs, op);
-}
-
-static int op_st_pre(CPUState *cs, const TLOp *op)
-{
-    CPUARMState *env = cpu_env(cs);
-    uint64_t addr = X(op->rn) + op->imm;
-
-    if (!do_store(cs, op, addr)) {
-        return tl_stop(cs, op, TL_EXCP);
-    }
-    X(op->rn) = addr;
-    TL_GOTO_NEXT(cs, op);
-}
-
-static int op_st_post(CPUState *cs, const TLOp *op)
+/*
+ * One load or store. Instantiated below for every mode, size and
+ * extension, so each handler has constants where the decoder knew them
+ * (no switch on the size at run time).
+ *
+ * A store that overwrote translated code has invalidated those blocks, so
+ * their next execution sees the new code. The block running now finishes
+ * with the code it was translated from, as on QEMU (which has precise SMC
+ * for x86 only); the ARM ARM allows either until IC IVAU + ISB.
+ */
+static inline __attribute__((always_inline))
+int ldst_one(CPUState *cs, const TLOp *op, int am, bool is_load,
+             unsigned sz, unsigned ext)
 {
     CPUARMState *env = cpu_env(cs);
     uint64_t addr = X(op->rn);
 
-    if (!do_store(cs, op, addr)) {
+    if (am == AM_IMM || am == AM_PRE) {
+        addr += op->imm;
+    } else if (am == AM_REG) {
+        addr += index_reg(env, op);
+    }
+    if (is_load) {
+        TLLoad v = tl_load(cs, addr, 1u << sz, env->mmu_idx);
+        if (!v.ok) {
+            return tl_stop(cs, op, TL_EXCP);
+        }
+        X(op->rd) = ld_extend(v.val, sz, ext);
+    } else if (!tl_store(cs, addr, 1u << sz, env->mmu_idx, X(op->rd))) {
         return tl_stop(cs, op, TL_EXCP);
     }
-    X(op->rn) = addr + op->imm;
+    if (am == AM_PRE) {
+        X(op->rn) = addr;
+    } else if (am == AM_POST) {
+        X(op->rn) = addr + op->imm;
+    }
     TL_GOTO_NEXT(cs, op);
 }
 
-static int op_st_reg(CPUState *cs, const TLOp *op)
-{
-    CPUARMState *env = cpu_env(cs);
-
-    if (!do_store(cs, op, X(op->rn) + index_reg(env, op))) {
-        return tl_stop(cs, op, TL_EXCP);
+#define DEF_LD(am, sz, ext)                                               \
+    static int op_ld_##am##_##sz##_##ext(CPUState *cs, const TLOp *op)    \
+    {                                                                     \
+        return ldst_one(cs, op, AM_##am, true, sz, ext);                  \
     }
-    TL_GOTO_NEXT(cs, op);
+#define DEF_ST(am, sz)                                                    \
+    static int op_st_##am##_##sz(CPUState *cs, const TLOp *op)            \
+    {                                                                     \
+        return ldst_one(cs, op, AM_##am, false, sz, 0);                   \
+    }
+#define DEF_MODE(am)                                                      \
+    DEF_LD(am, 0, 0) DEF_LD(am, 0, 1) DEF_LD(am, 0, 2)                    \
+    DEF_LD(am, 1, 0) DEF_LD(am, 1, 1) DEF_LD(am, 1, 2)                    \
+    DEF_LD(am, 2, 0) DEF_LD(am, 2, 1) DEF_LD(am, 3, 0)                    \
+    DEF_ST(am, 0) DEF_ST(am, 1) DEF_ST(am, 2) DEF_ST(am, 3)
+
+DEF_MODE(IMM)
+DEF_MODE(PRE)
+DEF_MODE(POST)
+DEF_MODE(REG)
+
+#define MODE_TABLE(am) {                                                  \
+    { { op_st_##am##_0 }, { op_st_##am##_1 },                             \
+      { op_st_##am##_2 }, { op_st_##am##_3 } },                           \
+    { { op_ld_##am##_0_0, op_ld_##am##_0_1, op_ld_##am##_0_2 },           \
+      { op_ld_##am##_1_0, op_ld_##am##_1_1, op_ld_##am##_1_2 },           \
+      { op_ld_##am##_2_0, op_ld_##am##_2_1, NULL },                       \
+      { op_ld_##am##_3_0, NULL, NULL } } }
+
+/* [mode][is_load][log2 size][extension] */
+static TLOpFn const ldst_fns[4][2][4][3] = {
+    MODE_TABLE(IMM), MODE_TABLE(PRE), MODE_TABLE(POST), MODE_TABLE(REG),
+};
+
+static TLOpFn ldst_fn(int am, bool is_load, unsigned sz, unsigned ext)
+{
+    TLOpFn fn = ldst_fns[am][is_load][sz][is_load ? ext : 0];
+
+    g_assert(fn);       /* the decoder only asks for valid combinations */
+    return fn;
 }
 
 /* ---- Pairs: b = mode (0 offset, 1 pre, 2 post), ra = Rt2. ---------- */
@@ -234,11 +203,11 @@ static bool disas_ld_lit(DisasContext *s, TLOp *op, uint32_t insn)
         return true;
     }
     /* The address is a constant: base = the zero register. */
-    op->fn = op_ld_imm;
     op->rn = ARM_XREG_ZR;
     op->imm = s->pc + sext_field(insn, 5, 19, 2);
     op->sf = opc == 1 ? 3 : 2;
     op->a = opc == 2 ? LD_SEXT64 : LD_ZEXT;
+    op->fn = ldst_fn(AM_IMM, true, op->sf, op->a);
     op->rd = reg_zr_w(insn & 0x1f);
     return true;
 }
@@ -274,10 +243,8 @@ static bool disas_ldst_pair(DisasContext *s, TLOp *op, uint32_t insn)
 
 static bool disas_ldst_reg(DisasContext *s, TLOp *op, uint32_t insn)
 {
-    static TLOpFn const ld_fns[4] = { op_ld_imm, op_ld_post, op_ld_imm,
-                                      op_ld_pre };
-    static TLOpFn const st_fns[4] = { op_st_imm, op_st_post, op_st_imm,
-                                      op_st_pre };
+    /* imm9 forms by insn[11:10]: unscaled, post, unprivileged, pre. */
+    static const int imm9_modes[4] = { AM_IMM, AM_POST, AM_IMM, AM_PRE };
     unsigned size = extract32(insn, 30, 2), opc = extract32(insn, 22, 2);
     int kind = ldst_kind(size, opc);
     unsigned rt = insn & 0x1f;
@@ -290,21 +257,21 @@ static bool disas_ldst_reg(DisasContext *s, TLOp *op, uint32_t insn)
     op->rn = reg_sp(extract32(insn, 5, 5));
     op->rd = kind == -1 ? reg_zr_r(rt) : reg_zr_w(rt);
     if (extract32(insn, 24, 1)) {                   /* unsigned offset */
-        op->fn = kind == -1 ? op_st_imm : op_ld_imm;
+        op->fn = ldst_fn(AM_IMM, kind != -1, size, op->a);
         op->imm = (uint64_t)extract32(insn, 10, 12) << size;
     } else if (!extract32(insn, 21, 1)) {           /* imm9 forms */
         unsigned mode = extract32(insn, 10, 2);
         if (kind == -2 && mode != 0) {
             return false;               /* PRFM only as PRFUM */
         }
-        op->fn = kind == -1 ? st_fns[mode] : ld_fns[mode];
+        op->fn = ldst_fn(imm9_modes[mode], kind != -1, size, op->a);
         op->imm = (uint64_t)(int64_t)sextract32(insn, 12, 9);
     } else if (extract32(insn, 10, 2) == 2) {       /* register offset */
         unsigned option = extract32(insn, 13, 3);
         if (!(option & 2)) {
             return false;
         }
-        op->fn = kind == -1 ? op_st_reg : op_ld_reg;
+        op->fn = ldst_fn(AM_REG, kind != -1, size, op->a);
         op->rm = reg_zr_r(extract32(insn, 16, 5));
         op->c = option;
         op->ra = extract32(insn, 12, 1) ? size : 0;
