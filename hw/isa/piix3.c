@@ -114,6 +114,8 @@ static void piix3_exit(PCIDevice *dev)
 {
     PIIX3State *s = PIIX3_DEVICE(dev);
 
+    /* The bus must not call a router that is going away. */
+    dev->bus->set_irq = NULL;
     if (s->ioport80.container) {
         memory_region_del_subregion(s->ioport80.container, &s->ioport80);
     }

@@ -24,11 +24,13 @@
 #define REG_A_DV_NORMAL 0x20
 #define REG_A_RS_MASK 0x0f
 #define ALARM_DONT_CARE 0xc0
+/* Latest guest time (year 2191): guest ns stay within int64_t. */
+#define RTC_MAX_SECS 7000000000LL
 
 static const Property rtc_props[] = {
     PROP_UINT32("iobase", MC146818RtcState, iobase, RTC_ISA_BASE),
     PROP_UINT32("irq", MC146818RtcState, isairq, RTC_ISA_IRQ),
-    PROP_INT32("base_year", MC146818RtcState, base_year, 0),
+    PROP_INT_RANGE("base_year", MC146818RtcState, base_year, 0, 0, 9999),
     PROP_END,
 };
 
@@ -90,7 +92,7 @@ static void rtc_fill_time_regs(MC146818RtcState *s)
     int year;
 
     gmtime_r(&secs, &tm);
-    year = tm.tm_year + 1900 - s->base_year;
+    year = MAX(tm.tm_year + 1900 - s->base_year, 0);
     s->cmos_data[RTC_SECONDS] = rtc_to_reg(s, tm.tm_sec);
     s->cmos_data[RTC_MINUTES] = rtc_to_reg(s, tm.tm_min);
     s->cmos_data[RTC_HOURS] = rtc_hour_to_reg(s, tm.tm_hour);
@@ -115,8 +117,14 @@ static void rtc_take_time_regs(MC146818RtcState *s)
     tm.tm_year = rtc_from_reg(s, s->cmos_data[RTC_YEAR]) +
                  rtc_from_reg(s, s->cmos_data[RTC_CENTURY]) * 100 +
                  s->base_year - 1900;
-    /* timegm normalises out-of-range fields the guest may write. */
+    /* timegm normalises out-of-range fields the guest may write; the
+     * result is kept where nanosecond arithmetic cannot overflow. */
     secs = timegm(&tm);
+    if (secs < 0 || secs > RTC_MAX_SECS) {
+        qemu_log_mask(LOG_GUEST_ERROR, "mc146818rtc: time out of range, "
+                      "clamped\n");
+        secs = secs < 0 ? 0 : RTC_MAX_SECS;
+    }
     s->offset_ns = (int64_t)secs * NS_PER_SEC -
                    qemu_clock_get_ns(QEMU_CLOCK_HOST);
     s->last_uf_sec = secs;

@@ -171,6 +171,26 @@ static void test_time_12h(void)
     cmos_write(0x0b, 0x02);
 }
 
+/* Put the host's UTC time back into the RTC, in binary. */
+static void rtc_set_host_time(void)
+{
+    time_t now = time(NULL);
+    struct tm h;
+
+    gmtime_r(&now, &h);
+    cmos_write(0x0b, 0x86);
+    cmos_write(0x00, h.tm_sec);
+    cmos_write(0x02, h.tm_min);
+    cmos_write(0x04, h.tm_hour);
+    cmos_write(0x07, h.tm_mday);
+    cmos_write(0x08, h.tm_mon + 1);
+    cmos_write(0x09, h.tm_year % 100);
+    cmos_write(0x32, (h.tm_year + 1900) / 100);
+    /* The time is taken in the mode in force when SET clears. */
+    cmos_write(0x0b, 0x06);
+    cmos_write(0x0b, 0x02);
+}
+
 static void test_set_time(void)
 {
     struct tm tm = { .tm_year = 99, .tm_mon = 11, .tm_mday = 31,
@@ -192,24 +212,23 @@ static void test_set_time(void)
     WAIT_UNTIL(cmos_read(0x09) == 0x00);
     g_assert_cmphex(cmos_read(0x32), ==, 0x20);
     g_assert_cmphex(cmos_read(0x08), ==, 0x01);
-    /* Back to the host's time for the other tests. */
-    {
-        time_t now = time(NULL);
-        struct tm h;
+    rtc_set_host_time();
+    assert_near(rtc_read_time_at(0x70), time(NULL));
+}
 
-        gmtime_r(&now, &h);
-        cmos_write(0x0b, 0x86);
-        cmos_write(0x00, h.tm_sec);
-        cmos_write(0x02, h.tm_min);
-        cmos_write(0x04, h.tm_hour);
-        cmos_write(0x07, h.tm_mday);
-        cmos_write(0x08, h.tm_mon + 1);
-        cmos_write(0x09, h.tm_year % 100);
-        cmos_write(0x32, (h.tm_year + 1900) / 100);
-        /* The time is taken in the mode in force when SET clears. */
-        cmos_write(0x0b, 0x06);
-        cmos_write(0x0b, 0x02);
-    }
+static void test_set_time_out_of_range(void)
+{
+    /* Binary century 255, month 0, BCD garbage: clamped, no overflow. */
+    cmos_write(0x0b, 0x86);
+    cmos_write(0x32, 0xff);
+    cmos_write(0x09, 0xff);
+    cmos_write(0x08, 0x00);
+    cmos_write(0x0b, 0x06);
+    g_assert_cmpint(cmos_read(0x32), ==, 21);   /* year 2191 at most */
+    cmos_write(0x0b, 0x82);
+    cmos_write(0x09, 0xaa);
+    cmos_write(0x0b, 0x02);
+    rtc_set_host_time();
     assert_near(rtc_read_time_at(0x70), time(NULL));
 }
 
@@ -389,6 +408,8 @@ int main(int argc, char **argv)
     g_test_add_func("/rtc/time-binary", test_time_binary);
     g_test_add_func("/rtc/time-12h", test_time_12h);
     g_test_add_func("/rtc/set-time", test_set_time);
+    g_test_add_func("/rtc/set-time-out-of-range",
+                    test_set_time_out_of_range);
     g_test_add_func("/rtc/localtime", test_localtime);
     g_test_add_func("/rtc/uip", test_uip);
     g_test_add_func("/rtc/nvram", test_nvram);
