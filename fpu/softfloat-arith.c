@@ -156,30 +156,8 @@ static uint64_t float_generic_div(uint64_t a, uint64_t b, const FloatFmt *f,
     return float_round_pack(&r, f, s->rounding_mode, FLOAT_USE_ARITH, s);
 }
 
-/* floor(sqrt(v)) of a 128-bit value, bit by bit; *exact tells whether the
- * root was exact. */
-static uint64_t float_isqrt128(uint128 v, bool *exact)
-{
-    uint128 res = 0;
-    uint128 bit = (uint128)1 << 126;
-
-    while (bit > v) {
-        bit >>= 2;
-    }
-    while (bit) {
-        if (v >= res + bit) {
-            v -= res + bit;
-            res = (res >> 1) + bit;
-        } else {
-            res >>= 1;
-        }
-        bit >>= 2;
-    }
-    *exact = v == 0;
-    return (uint64_t)res;
-}
-
-/* The same on 64 bits, for the narrow formats. */
+/* floor(sqrt(v)) of a 64-bit value, digit by digit; *exact tells whether
+ * the root was exact. */
 static uint64_t float_isqrt64(uint64_t v, bool *exact)
 {
     uint64_t res = 0;
@@ -199,6 +177,27 @@ static uint64_t float_isqrt64(uint64_t v, bool *exact)
     }
     *exact = v == 0;
     return res;
+}
+
+/* floor(sqrt(v)) for 2^64 <= v < 2^120: a 32-bit root of the top 64 bits,
+ * one Newton step (which lands at or just above the root), then an exact
+ * correction by squaring. */
+static uint64_t float_isqrt128(uint128 v, bool *exact)
+{
+    int lz = __builtin_clzll((uint64_t)(v >> 64));
+    int sh = (65 - lz) & ~1;            /* even, so roots scale by 2^sh/2 */
+    bool unused;
+    uint64_t r = float_isqrt64((uint64_t)(v >> sh), &unused) << (sh / 2);
+
+    r = (uint64_t)((r + v / r) >> 1);
+    while ((uint128)r * r > v) {
+        r--;
+    }
+    while ((uint128)(r + 1) * (r + 1) <= v) {
+        r++;
+    }
+    *exact = (uint128)r * r == v;
+    return r;
 }
 
 static uint64_t float_generic_sqrt(uint64_t a, const FloatFmt *f,
@@ -236,7 +235,7 @@ static uint64_t float_generic_sqrt(uint64_t a, const FloatFmt *f,
     if (128 - 2 * k <= 64) {
         r.frac = float_isqrt64((uint64_t)(m >> (2 * k)), &exact) << k;
     } else {
-        r.frac = float_isqrt128(m, &exact);
+        r.frac = float_isqrt128(m >> (2 * k), &exact) << k;
     }
     r.frac |= !exact;
     return float_round_pack(&r, f, s->rounding_mode, FLOAT_USE_ARITH, s);
