@@ -260,6 +260,11 @@ float32 float64_to_float32(float64 a, FloatStatus *s)
     return float_generic_convert(a, &float64_fmt, &float32_fmt, s);
 }
 
+bfloat16 float32_to_bfloat16(float32 a, FloatStatus *s)
+{
+    return float_generic_convert(a, &float32_fmt, &bfloat16_fmt, s);
+}
+
 /* FPRoundInt. */
 static uint64_t float_generic_round_to_int(uint64_t a, const FloatFmt *f,
                                            FloatRoundMode rm, bool exact,

@@ -25,6 +25,7 @@ typedef struct FloatFmt {
 extern const FloatFmt float16_fmt;
 extern const FloatFmt float32_fmt;
 extern const FloatFmt float64_fmt;
+extern const FloatFmt bfloat16_fmt;
 
 typedef enum FloatClass {
     FLOAT_CLASS_ZERO,

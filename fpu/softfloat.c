@@ -13,6 +13,10 @@ const FloatFmt float32_fmt = {
     .exp_bits = 8, .frac_bits = 23, .bias = 127,
     .default_nan = FLOAT32_DEFAULT_NAN,
 };
+const FloatFmt bfloat16_fmt = {
+    .exp_bits = 8, .frac_bits = 7, .bias = 127,
+    .default_nan = BFLOAT16_DEFAULT_NAN,
+};
 const FloatFmt float64_fmt = {
     .exp_bits = 11, .frac_bits = 52, .bias = 1023,
     .default_nan = FLOAT64_DEFAULT_NAN,

@@ -20,6 +20,7 @@
 typedef uint16_t float16;
 typedef uint32_t float32;
 typedef uint64_t float64;
+typedef uint16_t bfloat16;  /* the top half of a float32 */
 
 /* Values 0..3 equal the FPCR.RMode encoding (RN, RP, RM, RZ). */
 typedef enum FloatRoundMode {
@@ -85,6 +86,7 @@ enum {
 #define FLOAT16_DEFAULT_NAN 0x7e00u
 #define FLOAT32_DEFAULT_NAN 0x7fc00000u
 #define FLOAT64_DEFAULT_NAN 0x7ff8000000000000ull
+#define BFLOAT16_DEFAULT_NAN 0x7fc0u
 
 /* Classification (pure bit tests, no flags). */
 static inline bool float16_is_any_nan(float16 a)
@@ -271,6 +273,14 @@ float16 float32_to_float16(float32 a, FloatStatus *s);
 float64 float32_to_float64(float32 a, FloatStatus *s);
 float16 float64_to_float16(float64 a, FloatStatus *s);
 float32 float64_to_float32(float64 a, FloatStatus *s);
+
+/* BFCVT: float32 to bfloat16 rounded per status (FZ and DN apply as for
+ * single precision); the other way is exact. */
+bfloat16 float32_to_bfloat16(float32 a, FloatStatus *s);
+static inline float32 bfloat16_to_float32(bfloat16 a)
+{
+    return (float32)a << 16;
+}
 
 /* ARM estimates and steps: FRECPE, FRSQRTE, FRECPS (2 - a*b, fused),
  * FRSQRTS ((3 - a*b) / 2, fused), FRECPX, FMULX (0 * inf = +-2). */

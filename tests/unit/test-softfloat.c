@@ -12,7 +12,7 @@
  *    exact value where the host can compute it exactly), and Invalid for
  *    0 * inf + qNaN in FMA (ARM raises it, x86 does not).
  * 3. Estimate tables recomputed from the pseudocode.
- * 4. 132 instruction forms x 10 FPCR settings x 1000 operands, hashed and
+ * 4. 133 instruction forms x 10 FPCR settings x 1000 operands, hashed and
  *    compared with the same run recorded on QEMU's A64 emulation.
  */
 #include <glib.h>
@@ -633,6 +633,20 @@ static void test_convert(void)
     g_assert_cmphex(float16_add(0x7c00, 0x3c00, &s), ==, 0x7c00);
     g_assert_cmphex(s.flags, ==, 0);
 
+    /* bfloat16: ties to even, FZ flushes like single, payloads kept. */
+    s = st(RN);
+    g_assert_cmphex(float32_to_bfloat16(0x3f808000u, &s), ==, 0x3f80);
+    g_assert_cmphex(float32_to_bfloat16(0x3f818000u, &s), ==, 0x3f82);
+    g_assert_cmphex(s.flags, ==, IXC);
+    s.flags = 0;
+    g_assert_cmphex(float32_to_bfloat16(0xff810000u, &s), ==, 0xffc1);
+    g_assert_cmphex(s.flags, ==, IOC);
+    g_assert_cmphex(bfloat16_to_float32(0xc0a0), ==, f32(-5.0f));
+    s = st(RN);
+    s.flush_to_zero = true;
+    g_assert_cmphex(float32_to_bfloat16(0x00400000u, &s), ==, 0);
+    g_assert_cmphex(s.flags, ==, IDC);
+
     /* Round to odd (FCVTXN). */
     s = st(FLOAT_ROUND_TO_ODD);
     g_assert_cmphex(float64_to_float32(0x3ff0000000000001ull, &s), ==,
@@ -1019,6 +1033,7 @@ static const struct {
     { "fjcvtzs", 0x89e41462fdf70d3ull },
     { "urecpe", 0x1215df79bf2e6bf6ull },
     { "ursqrte", 0x23b8f9456f9f7106ull },
+    { "bfcvt_hs", 0x609f2c89610f856eull },
 };
 
 static void test_qemu_reference(void)
