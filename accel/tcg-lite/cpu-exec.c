@@ -107,6 +107,7 @@ int tcg_lite_exec(CPUState *cpu, int64_t budget)
         const TLOp *op;
         uint64_t pc, insn_pc;
         uint32_t flags;
+        unsigned flushes;
         int r;
 
         if (tl_wants_exit(cpu) || cpu->tlb.flush_pending) {
@@ -121,10 +122,14 @@ int tcg_lite_exec(CPUState *cpu, int64_t budget)
             break;
         }
         ops->get_tb_state(cpu, &pc, &flags);
+        flushes = tb_flush_count;
         tb = tb_lookup(cpu, tc, pc, flags);
         if (!tb) {
             ret = cpu->exception_index;     /* fetch fault */
             break;
+        }
+        if (flushes != tb_flush_count) {
+            last = NULL;        /* the arena was full: last is gone */
         }
         if (last) {
             tb_try_link(last, last_slot, tb);

@@ -22,6 +22,8 @@ extern GPtrArray *tl_cpus;
 extern __thread bool tl_on_exec_thread;
 /* Work queued for the next block boundary (deferred flush, DMA writes). */
 extern int tl_pending_work;
+/* Bumped by every flush: block pointers from before it are dangling. */
+extern unsigned tb_flush_count;
 
 static inline unsigned tb_jmp_cache_hash(uint64_t pc)
 {

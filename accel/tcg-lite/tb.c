@@ -28,6 +28,7 @@ static GHashTable *tb_pages;  /* &PageDesc.page -> PageDesc */
 static bool tb_flush_deferred;   /* under tl_queue_lock */
 
 GPtrArray *tl_cpus;
+unsigned tb_flush_count;
 __thread bool tl_on_exec_thread;
 int tl_pending_work;
 
@@ -250,6 +251,7 @@ static void tb_flush_now(void)
 {
     guint i;
 
+    tb_flush_count++;
     tb_arena_used = 0;
     memset(tb_hash, 0, sizeof(tb_hash));
     if (tb_pages) {

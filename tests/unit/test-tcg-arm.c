@@ -1416,6 +1416,26 @@ static void test_exit_between_blocks(void)
     memory_region_del_subregion(get_system_memory(), &kick);
 }
 
+/* More blocks than the arena holds: it is flushed mid-run, and the block
+ * that was about to be chained from must not be touched afterwards. */
+static void test_arena_full(void)
+{
+    enum { PAIRS = 300000 };        /* ~45 MiB of blocks for a 32 MiB arena */
+    uint32_t *prog = g_new(uint32_t, 2 * PAIRS + 1);
+    int i;
+
+    for (i = 0; i < PAIRS; i++) {
+        prog[2 * i] = 0x91000400;       /* add x0, x0, #1 */
+        prog[2 * i + 1] = 0x14000001;   /* b .+4 */
+    }
+    prog[2 * PAIRS] = 0xd4200000;       /* brk #0 */
+    load_at(CODE_BASE, prog, 2 * PAIRS + 1);
+    g_assert_cmpint(run(INT64_MAX), ==, EXCP_BKPT);
+    g_assert_cmpuint(env()->xregs[0], ==, PAIRS);
+    g_assert_cmphex(env()->pc, ==, CODE_BASE + 8 * PAIRS);
+    g_free(prog);
+}
+
 int main(int argc, char **argv)
 {
     static MemoryRegion io;
@@ -1457,6 +1477,7 @@ int main(int argc, char **argv)
     g_test_add_func("/tcg-arm/wfi", test_wfi);
     g_test_add_func("/tcg-arm/notify-write", test_notify_write);
     g_test_add_func("/tcg-arm/map-change", test_map_change);
+    g_test_add_func("/tcg-arm/arena-full", test_arena_full);
     g_test_add_func("/tcg-arm/undef-log", test_undef_log);
     g_test_add_func("/tcg-arm/exit-between-blocks", test_exit_between_blocks);
     return g_test_run();
