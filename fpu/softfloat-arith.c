@@ -10,8 +10,9 @@ static uint64_t float_exact_zero(const FloatFmt *f, FloatStatus *s)
     return float_fmt_zero(f, s->rounding_mode == FLOAT_ROUND_DOWN);
 }
 
-/* Sum of two signed 128-bit significands sharing scale 2^(exp - 127). The
- * caller keeps bit 127 clear so the magnitude add cannot overflow. */
+/* Sum of two signed 128-bit significands, each worth frac * 2^(exp - 127)
+ * with its leading bit at 126: exponents then order magnitudes, and the
+ * clear bit 127 takes the carry. */
 static uint64_t float_wide_add(bool sa, int32_t ea, uint128 fa,
                                bool sb, int32_t eb, uint128 fb,
                                int scale, const FloatFmt *f, FloatStatus *s)
@@ -35,7 +36,7 @@ static uint64_t float_wide_add(bool sa, int32_t ea, uint128 fa,
 }
 
 /* Sum of two unpacked finite non-zero values in 64 bits: halving both
- * leaves bit 63 for the carry, and even double precision then keeps nine
+ * leaves bit 63 for the carry, and even double precision then keeps ten
  * zero bits below its last place, so aligning with a sticky bit still
  * rounds exactly (cancellation beyond one bit only happens when the
  * exponents are within one, where the shift loses nothing). */

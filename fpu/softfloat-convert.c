@@ -294,10 +294,8 @@ static uint64_t float_generic_round_to_int(uint64_t a, const FloatFmt *f,
     if (mag == 0) {
         return float_fmt_zero(f, p.sign);
     }
-    /* An integer below 2^frac_bits + 1 always fits: pack it exactly. */
-    FloatStatus quiet = *s;
-    uint64_t r = float_generic_from_int(p.sign, mag, 0, f, &quiet);
-    return r;
+    /* An integer of at most frac_bits + 1 bits: packing it is exact. */
+    return float_generic_from_int(p.sign, mag, 0, f, s);
 }
 
 float16 float16_round_to_int(float16 a, FloatRoundMode rm, bool exact,

@@ -156,8 +156,10 @@ uint64_t float_round_pack(const FloatParts *p, const FloatFmt *f,
         }
     } else if (final_exp >= exp_max) {
         float_raise(s, FLOAT_FLAG_OVERFLOW | FLOAT_FLAG_INEXACT);
-        return float_overflow_to_inf(rm, p->sign) ? float_fmt_inf(f, p->sign)
-                                               : float_fmt_max_normal(f, p->sign);
+        if (float_overflow_to_inf(rm, p->sign)) {
+            return float_fmt_inf(f, p->sign);
+        }
+        return float_fmt_max_normal(f, p->sign);
     }
     if (rc != REM_ZERO) {
         float_raise(s, FLOAT_FLAG_INEXACT);
