@@ -17,6 +17,7 @@
 #include "exec/memory.h"
 #include "qemu/main-loop.h"
 #include "qemu/error-report.h"
+#include "qemu/thread.h"
 #include "../../target/i386/cpu.h"
 #include <linux/kvm.h>
 
@@ -256,8 +257,8 @@ static void machine_destroy(void)
     events = NULL;
 }
 
-/* KVM plus n qemu64 CPUs, threads started and paused; false: skipped. */
-static bool vm_start_kvm(int n)
+/* KVM plus n CPUs of a model, threads started and paused; false: skipped. */
+static bool vm_start_kvm_model(int n, const char *type)
 {
     Error *err = NULL;
 
@@ -270,13 +271,18 @@ static bool vm_start_kvm(int n)
     }
     x86_cpu_set_topology(n, 1);
     for (ncpus = 0; ncpus < n; ncpus++) {
-        cpus[ncpus] = cpu_create(X86_CPU_TYPE_NAME("qemu64"), &error_abort);
+        cpus[ncpus] = cpu_create(type, &error_abort);
     }
     g_assert_true(cpus_start_all(&error_abort));
     for (int i = 0; i < n; i++) {
         g_assert_cmpint(cpus_get_state(cpus[i]), ==, VCPU_PAUSED);
     }
     return true;
+}
+
+static bool vm_start_kvm(int n)
+{
+    return vm_start_kvm_model(n, X86_CPU_TYPE_NAME("qemu64"));
 }
 
 static void vm_finish(void)
@@ -714,6 +720,159 @@ static void test_long_mode_start(void)
     machine_destroy();
 }
 
+/* -cpu host: KVM's CPUID passed through; the guest reads it. */
+static void test_host_cpu(void)
+{
+    g_autofree char *type = NULL;
+    uint32_t a, b, c, d;
+    X86CPU *cpu;
+
+    machine_build(prog_smp, sizeof(prog_smp));
+    g_assert_true(x86_cpu_parse_option("host,-avx", &type, &error_abort));
+    if (!vm_start_kvm_model(1, type)) {
+        machine_destroy();
+        return;
+    }
+    cpu = X86_CPU(cpus[0]);
+    /* What KVM supports, minus -avx; vendor from the host. */
+    g_assert_true(cpu->features[FEAT_8000_0001_EDX] & (1u << 29));  /* lm */
+    g_assert_false(cpu->features[FEAT_1_ECX] & (1u << 28));
+    g_assert_true(cpu->features[FEAT_1_ECX] & (1u << 31));
+    x86_cpu_cpuid(cpu, NULL, 0, 0, &a, &b, &c, &d);
+    g_assert_true(!memcmp(&b, "Genu", 4) || !memcmp(&b, "Auth", 4) ||
+                  !memcmp(&b, "Hygo", 4));
+    resume_all_vcpus();
+    WAIT_UNTIL(cpu_halted(0));
+    g_assert_cmpuint(events_count(), ==, 1);
+    g_assert_cmphex(event_at(0).addr, ==, 0xf0 + cpu->apic_id);
+    vm_finish();
+    machine_destroy();
+    x86_cpu_clear_feature_changes();
+}
+
+/* String IN with a count: each element read from the port in turn. */
+/*
+ * ins.S (.code16):
+ *   xor %ax,%ax; mov %ax,%es; mov $0x800,%di; mov $4,%cx
+ *   mov $0xe0,%dx; cld; rep insb (%dx),%es:(%di); cli; hlt
+ */
+static const uint8_t prog_ins[] = {
+    0x31, 0xc0, 0x8e, 0xc0, 0xbf, 0x00, 0x08, 0xb9, 0x04, 0x00, 0xba, 0xe0,
+    0x00, 0xfc, 0xf3, 0x6c, 0xfa, 0xf4,
+};
+
+static void test_string_in(void)
+{
+    uint8_t *r;
+
+    machine_build(prog_ins, sizeof(prog_ins));
+    if (!vm_start_kvm(1)) {
+        machine_destroy();
+        return;
+    }
+    resume_all_vcpus();
+    WAIT_UNTIL(cpu_halted(0));
+    g_assert_cmpuint(events_count(), ==, 4);
+    for (unsigned i = 0; i < 4; i++) {
+        g_assert_false(event_at(i).write);
+        g_assert_cmphex(event_at(i).addr, ==, 0xe0);
+    }
+    r = memory_region_get_ram_ptr(&ram);
+    g_assert_cmphex(r[0x800], ==, 0x5a);
+    g_assert_cmphex(r[0x803], ==, 0x5a);
+    g_assert_cmphex(r[0x804], ==, 0);
+    vm_finish();
+    machine_destroy();
+}
+
+/*
+ * wake.S (.code16): halt; once woken, report and halt again.
+ *   hlt; out %al,$0xe0; cli; hlt
+ */
+static const uint8_t prog_wake[] = { 0xf4, 0xe6, 0xe0, 0xfa, 0xf4 };
+
+static void test_halt_wakeup_and_names(void)
+{
+    char path[64], comm[32] = "";
+    g_autofree char *want = NULL;
+    FILE *f;
+
+    machine_build(prog_wake, sizeof(prog_wake));
+    qemu_thread_naming(true);
+    if (!vm_start_kvm(1)) {
+        qemu_thread_naming(false);
+        machine_destroy();
+        return;
+    }
+    qemu_thread_naming(false);
+    /* "CPU n/KVM", as QEMU names them with debug-threads=on. */
+    snprintf(path, sizeof(path), "/proc/self/task/%d/comm",
+             cpus_get_thread_id(cpus[0]));
+    f = fopen(path, "r");
+    g_assert_nonnull(f);
+    g_assert_nonnull(fgets(comm, sizeof(comm), f));
+    fclose(f);
+    want = g_strdup_printf("CPU %d/KVM\n", cpus[0]->cpu_index);
+    g_assert_cmpstr(comm, ==, want);
+
+    resume_all_vcpus();
+    WAIT_UNTIL(cpu_halted(0));
+    g_assert_cmpuint(events_count(), ==, 0);
+    cpu_interrupt(cpus[0], CPU_INTERRUPT_HARD);
+    cpus_kick(cpus[0]);
+    WAIT_UNTIL(events_count() == 1);
+    cpu_reset_interrupt(cpus[0], CPU_INTERRUPT_HARD);
+    WAIT_UNTIL(cpu_halted(0));
+    g_assert_cmphex(event_at(0).addr, ==, 0xe0);
+    vm_finish();
+    machine_destroy();
+}
+
+/* Slots follow tree changes: pages merge back when the MMIO page goes,
+ * and a section starting inside a page keeps only its whole pages. */
+static void test_slots_follow_changes(void)
+{
+    MemoryRegion small;
+    uint64_t start, size;
+    bool ro;
+
+    machine_build(prog_io, sizeof(prog_io));
+    if (!vm_start_kvm(0)) {
+        machine_destroy();
+        return;
+    }
+    bql_lock();
+    memory_region_set_enabled(&mmio, false);
+    bql_unlock();
+    g_assert_true(kvm_slot_lookup(MMIO_BASE, &start, &size, &ro));
+    g_assert_cmphex(start, ==, 0);
+    g_assert_cmphex(size, ==, RAM_SIZE);
+    g_assert_cmpuint(kvm_slots_used(), ==, 2);
+
+    memory_region_init_io(&small, NULL, &ports_ops, NULL, "test.small",
+                          0x10);
+    bql_lock();
+    memory_region_add_subregion_overlap(get_system_memory(), 0x2500, &small,
+                                        1);
+    bql_unlock();
+    g_assert_true(kvm_slot_lookup(0x1000, &start, &size, &ro));
+    g_assert_cmphex(start, ==, 0);
+    g_assert_cmphex(size, ==, 0x2000);
+    g_assert_false(kvm_slot_lookup(0x2000, &start, &size, &ro));
+    g_assert_true(kvm_slot_lookup(0x3000, &start, &size, &ro));
+    g_assert_cmphex(start, ==, 0x3000);
+    g_assert_cmphex(start + size, ==, RAM_SIZE);
+
+    bql_lock();
+    memory_region_del_subregion(get_system_memory(), &small);
+    memory_region_set_enabled(&mmio, true);
+    bql_unlock();
+    memory_region_finalize(&small);
+    g_assert_cmpuint(kvm_slots_used(), ==, 3);
+    vm_finish();
+    machine_destroy();
+}
+
 static void test_irqchip(void)
 {
     machine_build(prog_io, sizeof(prog_io));
@@ -935,5 +1094,10 @@ int main(int argc, char **argv)
     g_test_add_func("/kvm/protected-mode-start", test_protected_mode_start);
     g_test_add_func("/kvm/long-mode-start", test_long_mode_start);
     g_test_add_func("/kvm/irqchip", test_irqchip);
+    g_test_add_func("/kvm/host-cpu", test_host_cpu);
+    g_test_add_func("/kvm/string-in", test_string_in);
+    g_test_add_func("/kvm/halt-wakeup-thread-names",
+                    test_halt_wakeup_and_names);
+    g_test_add_func("/kvm/slots-follow-changes", test_slots_follow_changes);
     return g_test_run();
 }
