@@ -316,6 +316,37 @@ uint64_t float_generic_muladd(uint64_t a, uint64_t b, uint64_t c, int flags,
     return float_parts_muladd(&pa, &pb, &pc, scale, f, s);
 }
 
+/* A half as a single, exactly and by bits: a signalling NaN stays
+ * signalling so that muladd still ranks it first. */
+static float32 float16_widen_bits(float16 h, bool flush)
+{
+    uint32_t sign = (uint32_t)(h & 0x8000) << 16;
+    uint32_t exp = (h >> 10) & 0x1f;
+    uint32_t frac = h & 0x3ff;
+
+    if (exp == 0x1f) {
+        return sign | 0x7f800000u | frac << 13;
+    }
+    if (exp == 0) {
+        if (frac == 0 || flush) {
+            return sign;
+        }
+        int shift = __builtin_clz(frac) - 21;   /* leading bit to bit 10 */
+        return sign | (uint32_t)(127 - 15 + 1 - shift) << 23 |
+               ((frac << shift) & 0x3ff) << 13;
+    }
+    return sign | (exp - 15 + 127) << 23 | frac << 13;
+}
+
+float32 float16_muladd_widen(float16 a, float16 b, float32 c, int flags,
+                             FloatStatus *s)
+{
+    bool fz16 = s->flush_to_zero_16;
+    return float_generic_muladd(float16_widen_bits(a, fz16),
+                                float16_widen_bits(b, fz16), c, flags, 0,
+                                &float32_fmt, s);
+}
+
 typedef enum { MINMAX_MIN, MINMAX_MAX } MinMax;
 
 static int float_parts_cmp(const FloatParts *a, const FloatParts *b);

@@ -96,6 +96,9 @@ static void ref_puthex(uint64_t v)
 #define UNV(n, F, insn, host) FN(n) { uint64_t r; __asm__ volatile(         \
     "fmov " F##_V "0, %" F##_G "1\n " insn "\n fmov %" F##_G "0, " F##_V   \
     "0" : "=&r"(r) : "r"(a) : "v0"); return r; }
+#define W16(n, F, insn, host) FN(n) { uint64_t r; __asm__ volatile(         \
+    "fmov s0, %w3\n fmov h1, %w1\n fmov h2, %w2\n " insn "\n fmov %w0, s0" \
+    : "=&r"(r) : "r"(a), "r"(b), "r"(c) : "v0", "v1", "v2"); return r; }
 #include "ops.def"
 #undef BIN
 #undef UN
@@ -108,6 +111,7 @@ static void ref_puthex(uint64_t v)
 #undef CVT
 #undef JS
 #undef UNV
+#undef W16
 
 typedef struct RefOp {
     const char *name;
@@ -126,6 +130,7 @@ typedef struct RefOp {
 #define CVT(n, F, T, insn, host) BIN(n, F, insn, host)
 #define JS BIN
 #define UNV BIN
+#define W16 BIN
 static const RefOp ref_ops[] = {
 #include "ops.def"
 };

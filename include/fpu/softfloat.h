@@ -170,6 +170,12 @@ float32 float32_muladd(float32 a, float32 b, float32 c, int flags,
 float64 float64_muladd(float64 a, float64 b, float64 c, int flags,
                        FloatStatus *s);
 
+/* FMLAL/FMLSL (FPMulAddH): c + a*b for half a, b and single c, rounded
+ * once as single. FZ16 flushes a and b (no IDC), FZ the addend; NaN order
+ * and flags as muladd (FMLSL: FLOAT_MULADD_NEGATE_PRODUCT). */
+float32 float16_muladd_widen(float16 a, float16 b, float32 c, int flags,
+                             FloatStatus *s);
+
 /* FMIN/FMAX (any NaN propagates) and FMINNM/FMAXNM (one quiet NaN loses). */
 float16 float16_min(float16 a, float16 b, FloatStatus *s);
 float32 float32_min(float32 a, float32 b, FloatStatus *s);

@@ -12,7 +12,7 @@
  *    exact value where the host can compute it exactly), and Invalid for
  *    0 * inf + qNaN in FMA (ARM raises it, x86 does not).
  * 3. Estimate tables recomputed from the pseudocode.
- * 4. 133 instruction forms x 10 FPCR settings x 1000 operands, hashed and
+ * 4. 135 instruction forms x 10 FPCR settings x 1000 operands, hashed and
  *    compared with the same run recorded on QEMU's A64 emulation.
  */
 #include <glib.h>
@@ -211,6 +211,35 @@ static void test_nan_three_operands(void)
                     i, r, s.flags, t[i].want, t[i].flags);
         }
     }
+}
+
+static void test_muladd_widen(void)
+{
+    FloatStatus s = st(RN);
+
+    /* FMLAL: a signalling half NaN outranks a quiet single addend. */
+    g_assert_cmphex(float16_muladd_widen(0x7c01, 0x3c00, F32_QNAN1, 0, &s),
+                    ==, 0x7fc02000u);
+    g_assert_cmphex(s.flags, ==, IOC);
+    s.flags = 0;
+    /* 2^-24 * 2^-24 + 1 keeps the product: rounded once, as single. */
+    g_assert_cmphex(float16_muladd_widen(0x0001, 0x0001, 0x34000000u, 0, &s),
+                    ==, 0x34000000u);
+    g_assert_cmphex(s.flags, ==, IXC);
+    s.flags = 0;
+    g_assert_cmphex(float16_muladd_widen(0x3e00, 0x4000, F32_ONE,
+                                         FLOAT_MULADD_NEGATE_PRODUCT, &s),
+                    ==, 0xc0000000u);
+    g_assert_cmphex(s.flags, ==, 0);
+    /* FZ16 flushes the halves without IDC; FZ leaves them alone. */
+    s.flush_to_zero_16 = true;
+    g_assert_cmphex(float16_muladd_widen(0x0200, 0x7bff, 0, 0, &s), ==, 0);
+    g_assert_cmphex(s.flags, ==, 0);
+    s = st(RN);
+    s.flush_to_zero = true;
+    g_assert_cmphex(float16_muladd_widen(0x0200, 0x3c00, 0, 0, &s), ==,
+                    f32(0x1p-15f));
+    g_assert_cmphex(s.flags, ==, 0);
 }
 
 static void test_flush_to_zero(void)
@@ -861,6 +890,7 @@ static uint64_t ref_##n(uint64_t a, uint64_t b, uint64_t c, FloatStatus *s) \
 #define CVT(n, F, T, insn, host) BIN(n, F, insn, host)
 #define JS BIN
 #define UNV BIN
+#define W16 BIN
 #include "../../fpu/ref/ops.def"
 #undef BIN
 #undef TOI
@@ -895,6 +925,7 @@ static const RefOp ref_ops[] = {
 #undef CVT
 #undef JS
 #undef UNV
+#undef W16
 
 /* Recorded with fpu/ref/arm-ref.c on QEMU 7.2.22 (Debian 1:7.2+dfsg-7). */
 static const struct {
@@ -1034,6 +1065,8 @@ static const struct {
     { "urecpe", 0x1215df79bf2e6bf6ull },
     { "ursqrte", 0x23b8f9456f9f7106ull },
     { "bfcvt_hs", 0x609f2c89610f856eull },
+    { "fmlal", 0x1429f9b9863aecd3ull },
+    { "fmlsl", 0x6944687a0eb7ae1dull },
 };
 
 static void test_qemu_reference(void)
@@ -1572,6 +1605,7 @@ int main(int argc, char **argv)
     g_test_init(&argc, &argv, NULL);
     g_test_add_func("/softfloat/nan/two-operands", test_nan_two_operands);
     g_test_add_func("/softfloat/nan/three-operands", test_nan_three_operands);
+    g_test_add_func("/softfloat/muladd-widen", test_muladd_widen);
     g_test_add_func("/softfloat/flush-to-zero", test_flush_to_zero);
     g_test_add_func("/softfloat/overflow-modes", test_overflow_modes);
     g_test_add_func("/softfloat/signed-zeros", test_signed_zeros);
