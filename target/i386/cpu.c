@@ -402,6 +402,7 @@ static void x86_cpu_reset(CPUState *cs)
     env->pat = 0x0007040600070406ULL;
     env->apic_base = 0xfee00000 | (1u << 11) | (cs->cpu_index == 0 ? 1u << 8
                                                                     : 0);
+    cpu->reset_pending = true;
 }
 
 void x86_cpu_set_boot_state(X86CPU *cpu, const X86BootState *bs)

@@ -116,6 +116,9 @@ typedef struct X86CPU {
     /* Model features after +feat/-feat and the accelerator's mask. */
     uint32_t features[FEATURE_WORDS];
     uint32_t level, xlevel;
+    /* Set by reset: the accelerator resets what only it keeps (KVM: MP
+     * state, XCR0, extended FPU state) when it next loads the registers. */
+    bool reset_pending;
 } X86CPU;
 
 static inline CPUX86State *x86_env(CPUState *cs)

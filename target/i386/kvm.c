@@ -375,6 +375,60 @@ static void debugregs_to_kvm(struct kvm_debugregs *d, const CPUX86State *env)
     d->dr7 = env->dr[7];
 }
 
+/*
+ * The XSAVE image with x87 and SSE from the CPU struct and every other
+ * component in its init state (XSTATE_BV = x87|SSE), so AVX and later
+ * state is cleared on reset and loader starts too. Offsets per the SDM's
+ * "XSAVE Area" (legacy region, then the header at 512).
+ */
+static void xsave_to_kvm(struct kvm_xsave *x, const CPUX86State *env)
+{
+    uint8_t *b = (uint8_t *)x->region;
+    uint64_t bv = 3;
+
+    memset(x, 0, sizeof(*x));
+    memcpy(b + 0, &env->fcw, 2);
+    memcpy(b + 2, &env->fsw, 2);
+    b[4] = env->ftw;
+    memcpy(b + 24, &env->mxcsr, 4);
+    memcpy(b + 32, env->fpregs, sizeof(env->fpregs));
+    memcpy(b + 160, env->xmm, sizeof(env->xmm));
+    memcpy(b + 512, &bv, 8);
+}
+
+static void xsave_from_kvm(CPUX86State *env, const struct kvm_xsave *x)
+{
+    const uint8_t *b = (const uint8_t *)x->region;
+
+    memcpy(&env->fcw, b + 0, 2);
+    memcpy(&env->fsw, b + 2, 2);
+    env->ftw = b[4];
+    memcpy(&env->mxcsr, b + 24, 4);
+    memcpy(env->fpregs, b + 32, sizeof(env->fpregs));
+    memcpy(env->xmm, b + 160, sizeof(env->xmm));
+}
+
+/* What a reset also resets inside KVM: the MP state (with the in-kernel
+ * LAPIC, APs wait for INIT/SIPI) and XCR0 (x87 only). */
+static void kvm_x86_reset_kernel_state(KVMVcpu *v, X86CPU *cpu)
+{
+    if (kvm_irqchip_in_kernel()) {
+        struct kvm_mp_state mp = {
+            .mp_state = (cpu->env.apic_base & (1u << 8))
+                        ? KVM_MP_STATE_RUNNABLE : KVM_MP_STATE_UNINITIALIZED,
+        };
+        if (ioctl(v->fd, KVM_SET_MP_STATE, &mp) < 0) {
+            warn_report("kvm: KVM_SET_MP_STATE: %s", g_strerror(errno));
+        }
+    }
+    if (kvm_check_extension(KVM_CAP_XCRS)) {
+        struct kvm_xcrs xcrs = { .nr_xcrs = 1, .xcrs[0] = { 0, 0, 1 } };
+        if (ioctl(v->fd, KVM_SET_XCRS, &xcrs) < 0) {
+            warn_report("kvm: KVM_SET_XCRS: %s", g_strerror(errno));
+        }
+    }
+}
+
 bool kvm_arch_put_registers(KVMVcpu *v, Error **errp)
 {
     CPUX86State *env = x86_env(v->cpu);
@@ -394,7 +448,18 @@ bool kvm_arch_put_registers(KVMVcpu *v, Error **errp)
         error_setg_errno(errp, errno, "KVM_SET_REGS");
         return false;
     }
-    if (ioctl(v->fd, KVM_SET_FPU, &fpu) < 0) {
+    if (X86_CPU(v->cpu)->reset_pending) {
+        kvm_x86_reset_kernel_state(v, X86_CPU(v->cpu));
+        X86_CPU(v->cpu)->reset_pending = false;
+    }
+    if (kvm_check_extension(KVM_CAP_XSAVE)) {
+        g_autofree struct kvm_xsave *x = g_new(struct kvm_xsave, 1);
+        xsave_to_kvm(x, env);
+        if (ioctl(v->fd, KVM_SET_XSAVE, x) < 0) {
+            error_setg_errno(errp, errno, "KVM_SET_XSAVE");
+            return false;
+        }
+    } else if (ioctl(v->fd, KVM_SET_FPU, &fpu) < 0) {
         error_setg_errno(errp, errno, "KVM_SET_FPU");
         return false;
     }
@@ -425,7 +490,12 @@ bool kvm_arch_get_registers(KVMVcpu *v, Error **errp)
     }
     regs_from_kvm(env, &regs);
     sregs_from_kvm(env, &sregs);
-    if (ioctl(v->fd, KVM_GET_FPU, &fpu) == 0) {
+    if (kvm_check_extension(KVM_CAP_XSAVE)) {
+        g_autofree struct kvm_xsave *x = g_new0(struct kvm_xsave, 1);
+        if (ioctl(v->fd, KVM_GET_XSAVE, x) == 0) {
+            xsave_from_kvm(env, x);
+        }
+    } else if (ioctl(v->fd, KVM_GET_FPU, &fpu) == 0) {
         fpu_from_kvm(env, &fpu);
     }
     if (kvm_check_extension(KVM_CAP_DEBUGREGS) &&

@@ -354,6 +354,9 @@ static void test_reset_vector_io_mmio(void)
     g_assert_cmphex(x86_env(cpus[0])->segs[R_CS].base, ==, ROM_BASE);
     g_assert_cmphex(x86_env(cpus[0])->rip, ==, 0x3c);
     g_assert_cmphex(x86_env(cpus[0])->regs[R_EAX], ==, 0x11223344);
+    /* The FPU reset state went in and came back. */
+    g_assert_cmphex(x86_env(cpus[0])->fcw, ==, 0x37f);
+    g_assert_cmphex(x86_env(cpus[0])->mxcsr, ==, 0x1f80);
     vm_finish();
     /* Slots go with the VM; region removal after that must be harmless. */
     machine_destroy();
