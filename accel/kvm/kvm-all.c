@@ -17,6 +17,12 @@
 
 KVMState kvm_state = { .dev_fd = -1, .vm_fd = -1 };
 static char *kvm_device_path;
+static bool kvm_no_immediate_exit;
+
+void kvm_set_immediate_exit_allowed(bool allowed)
+{
+    kvm_no_immediate_exit = !allowed;
+}
 
 void kvm_set_device_path(const char *path)
 {
@@ -268,7 +274,8 @@ bool kvm_init_vm(Error **errp)
         kvm_cleanup_vm();
         return false;
     }
-    kvm_state.immediate_exit = kvm_check_extension(KVM_CAP_IMMEDIATE_EXIT);
+    kvm_state.immediate_exit = !kvm_no_immediate_exit &&
+                               kvm_check_extension(KVM_CAP_IMMEDIATE_EXIT);
     kvm_state.readonly_mem = kvm_check_extension(KVM_CAP_READONLY_MEM);
     nr = kvm_check_extension(KVM_CAP_NR_MEMSLOTS);
     kvm_state.nr_slots = nr > 0 ? MIN(nr, KVM_MAX_SLOTS) : 32;

@@ -49,10 +49,41 @@ static void kvm_ipi_install(void)
     }
 }
 
+/*
+ * With KVM_CAP_IMMEDIATE_EXIT the signal may arrive at any time: unblock
+ * it. Without, a signal landing just before KVM_RUN would be lost: keep it
+ * blocked in the thread and let KVM unblock it only inside KVM_RUN
+ * (KVM_SET_SIGNAL_MASK), so a pending kick makes KVM_RUN return at once.
+ */
+static bool kvm_ipi_setup_thread(KVMVcpuPriv *p, Error **errp)
+{
+    sigset_t set;
+    struct {
+        struct kvm_signal_mask h;
+        uint8_t mask[8];        /* the kernel's sigset: 64 bits */
+    } km;
+
+    sigemptyset(&set);
+    sigaddset(&set, SIG_IPI);
+    if (kvm_state.immediate_exit) {
+        pthread_sigmask(SIG_UNBLOCK, &set, NULL);
+        return true;
+    }
+    pthread_sigmask(SIG_BLOCK, &set, NULL);
+    pthread_sigmask(SIG_BLOCK, NULL, &set);
+    sigdelset(&set, SIG_IPI);
+    km.h.len = 8;
+    memcpy(km.mask, &set, 8);
+    if (ioctl(p->v.fd, KVM_SET_SIGNAL_MASK, &km) < 0) {
+        error_setg_errno(errp, errno, "KVM_SET_SIGNAL_MASK");
+        return false;
+    }
+    return true;
+}
+
 static bool kvm_vcpu_init(CPUState *cpu, void **opaque, Error **errp)
 {
     KVMVcpuPriv *p = g_new0(KVMVcpuPriv, 1);
-    sigset_t set;
     void *run;
 
     p->v.cpu = cpu;
@@ -81,9 +112,12 @@ static bool kvm_vcpu_init(CPUState *cpu, void **opaque, Error **errp)
         return false;
     }
     kvm_ipi_install();
-    sigemptyset(&set);
-    sigaddset(&set, SIG_IPI);
-    pthread_sigmask(SIG_UNBLOCK, &set, NULL);
+    if (!kvm_ipi_setup_thread(p, errp)) {
+        munmap(run, p->v.run_size);
+        close(p->v.fd);
+        g_free(p);
+        return false;
+    }
     *opaque = p;
     return true;
 }
@@ -101,7 +135,9 @@ static void kvm_vcpu_kick(CPUState *cpu, void *opaque)
 {
     KVMVcpuPriv *p = opaque;
 
-    __atomic_store_n(&p->v.run->immediate_exit, 1, __ATOMIC_SEQ_CST);
+    if (kvm_state.immediate_exit) {
+        __atomic_store_n(&p->v.run->immediate_exit, 1, __ATOMIC_SEQ_CST);
+    }
     pthread_kill(p->thread, SIG_IPI);
 }
 
@@ -240,6 +276,27 @@ void kvm_vcpu_decode_exit(KVMVcpu *v, AccelExit *e)
     }
 }
 
+/*
+ * Signal-mask mode: KVM blocks SIG_IPI again when KVM_RUN returns, so a
+ * kick that ended it is still pending and would end every later KVM_RUN
+ * at once. Consume it.
+ */
+static void kvm_ipi_eat_pending(void)
+{
+    struct timespec zero = { 0, 0 };
+    sigset_t set, pending;
+
+    sigemptyset(&set);
+    sigaddset(&set, SIG_IPI);
+    for (;;) {
+        sigpending(&pending);
+        if (!sigismember(&pending, SIG_IPI) ||
+            (sigtimedwait(&set, NULL, &zero) < 0 && errno != EINTR)) {
+            return;
+        }
+    }
+}
+
 static void kvm_vcpu_run(CPUState *cpu, void *opaque, AccelExit *e)
 {
     KVMVcpuPriv *p = opaque;
@@ -249,6 +306,9 @@ static void kvm_vcpu_run(CPUState *cpu, void *opaque, AccelExit *e)
     r = ioctl(p->v.fd, KVM_RUN, 0);
     err = errno;
     __atomic_store_n(&p->v.run->immediate_exit, 0, __ATOMIC_SEQ_CST);
+    if (!kvm_state.immediate_exit) {
+        kvm_ipi_eat_pending();
+    }
     if (r < 0) {
         if (err == EINTR || err == EAGAIN) {
             e->kind = ACCEL_EXIT_NONE;

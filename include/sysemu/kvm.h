@@ -26,6 +26,9 @@ bool kvm_enabled(void);
  * NULL restores the default (KESTREL_KVM_DEVICE in the environment, else
  * "/dev/kvm"). */
 void kvm_set_device_path(const char *path);
+/* Tests: pretend KVM_CAP_IMMEDIATE_EXIT is missing so kicks go through
+ * the KVM_SET_SIGNAL_MASK path (takes effect at the next kvm_init_vm). */
+void kvm_set_immediate_exit_allowed(bool allowed);
 /* Open the device, check the API version and create the VM (what
  * "kvm-accel"'s init_machine does; for tests without a machine). */
 bool kvm_init_vm(Error **errp);

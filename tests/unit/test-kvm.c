@@ -662,6 +662,15 @@ static void test_pause_resume(void)
     machine_destroy();
 }
 
+/* The same without KVM_CAP_IMMEDIATE_EXIT: SIG_IPI is blocked outside
+ * KVM_RUN and unblocked inside it, so no kick is lost either. */
+static void test_pause_resume_signal_mask(void)
+{
+    kvm_set_immediate_exit_allowed(false);
+    test_pause_resume();
+    kvm_set_immediate_exit_allowed(true);
+}
+
 static void test_protected_mode_start(void)
 {
     X86BootState bs = { .mode = X86_BOOT_PROTECTED32, .rip = 0x1000 };
@@ -1094,6 +1103,8 @@ int main(int argc, char **argv)
     g_test_add_func("/kvm/int3-without-idt", test_int3_without_idt);
     g_test_add_func("/kvm/smp", test_smp_two_vcpus);
     g_test_add_func("/kvm/pause-resume", test_pause_resume);
+    g_test_add_func("/kvm/pause-resume-signal-mask",
+                    test_pause_resume_signal_mask);
     g_test_add_func("/kvm/protected-mode-start", test_protected_mode_start);
     g_test_add_func("/kvm/long-mode-start", test_long_mode_start);
     g_test_add_func("/kvm/irqchip", test_irqchip);
