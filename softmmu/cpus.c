@@ -434,8 +434,41 @@ void pause_all_vcpus(void)
     }
 }
 
+static void vcpu_do_put(CPUState *cpu, void *data)
+{
+    Vcpu *vc = data;
+    AccelClass *ac = current_accel_class();
+
+    g_mutex_lock(&vc->lock);
+    if (vc->accel_opaque && !vcpu_put_if_dirty(vc, ac)) {
+        vc->stopped_self = true;
+    }
+    g_mutex_unlock(&vc->lock);
+}
+
+/*
+ * Every vCPU's new state (reset, loader start) reaches the accelerator
+ * before any vCPU runs: otherwise a slow AP thread would load its reset
+ * state over the SIPI the BSP already sent it.
+ */
+static void vcpus_put_dirty(void)
+{
+    for (guint i = 0; vcpus && i < vcpus->len; i++) {
+        Vcpu *vc = g_ptr_array_index(vcpus, i);
+        bool put;
+
+        g_mutex_lock(&vc->lock);
+        put = vc->dirty && vc->accel_opaque && vc != current_vcpu;
+        g_mutex_unlock(&vc->lock);
+        if (put) {
+            run_on_cpu(vc->cpu, vcpu_do_put, vc);
+        }
+    }
+}
+
 void resume_all_vcpus(void)
 {
+    vcpus_put_dirty();
     for (guint i = 0; vcpus && i < vcpus->len; i++) {
         Vcpu *vc = g_ptr_array_index(vcpus, i);
         g_mutex_lock(&vc->lock);

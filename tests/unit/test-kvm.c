@@ -280,6 +280,22 @@ static bool vm_start_kvm_model(int n, const char *type)
     return true;
 }
 
+/* For cases that run KVM in a child: skip here when it cannot work. */
+static bool kvm_usable(void)
+{
+    Error *err = NULL;
+
+    if (!accel_init_machine("kvm", NULL, &err)) {
+        g_autofree char *msg = g_strdup_printf("KVM unusable: %s",
+                                               error_get_pretty(err));
+        error_free(err);
+        g_test_skip(msg);
+        return false;
+    }
+    accel_reset_current();
+    return true;
+}
+
 static bool vm_start_kvm(int n)
 {
     return vm_start_kvm_model(n, X86_CPU_TYPE_NAME("qemu64"));
@@ -468,6 +484,9 @@ static void test_guest_reset(void)
  */
 static void test_int3_without_idt(void)
 {
+    if (!g_test_subprocess() && !kvm_usable()) {
+        return;
+    }
     if (g_test_subprocess()) {
         int status = -1;
 
@@ -885,6 +904,69 @@ static void test_slots_follow_changes(void)
     machine_destroy();
 }
 
+/*
+ * sipi.S (.code32), the BSP at 0x1000: INIT then SIPI (vector 8: the AP
+ * starts in real mode at 0x8000) to APIC id 1 through the in-kernel
+ * LAPIC's ICR, then report. The LAPIC is software-enabled first (SVR),
+ * as SeaBIOS does before it starts the APs.
+ *   movl $0x1ff,0xfee000f0
+ *   mov $0xfee00310,%edi
+ *   movl $0x01000000,(%edi); movl $0x00004500,-0x10(%edi)   INIT
+ *   movl $0x01000000,(%edi); movl $0x00004608,-0x10(%edi)   SIPI
+ *   mov $0,%al; out %al,$0xf0; cli; hlt
+ */
+static const uint8_t prog_sipi[] = {
+    0xc7, 0x05, 0xf0, 0x00, 0xe0, 0xfe, 0xff, 0x01, 0x00, 0x00, 0xbf, 0x10,
+    0x03, 0xe0, 0xfe, 0xc7, 0x07, 0x00, 0x00, 0x00, 0x01, 0xc7, 0x47, 0xf0,
+    0x00, 0x45, 0x00, 0x00, 0xc7, 0x07, 0x00, 0x00, 0x00, 0x01, 0xc7, 0x47,
+    0xf0, 0x08, 0x46, 0x00, 0x00, 0xb0, 0x00, 0xe6, 0xf0, 0xfa, 0xf4,
+};
+
+/* ap.S (.code16) at 0x8000: mov $1,%al; out %al,$0xf1; cli; hlt */
+static const uint8_t prog_ap[] = { 0xb0, 0x01, 0xe6, 0xf1, 0xfa, 0xf4 };
+
+/*
+ * In-kernel irqchip: the AP waits for INIT/SIPI (MP state from the reset
+ * state: only the CPU with index 0 is the BSP), the BSP starts it. Runs
+ * in a child so the CPUs get indexes 0 and 1.
+ */
+static void test_irqchip_sipi(void)
+{
+    if (g_test_subprocess()) {
+        X86BootState bs = { .mode = X86_BOOT_PROTECTED32, .rip = 0x1000 };
+        uint8_t *r;
+        Error *err = NULL;
+
+        machine_build(prog_after_reset, sizeof(prog_after_reset));
+        r = memory_region_get_ram_ptr(&ram);
+        memcpy(r + 0x1000, prog_sipi, sizeof(prog_sipi));
+        memcpy(r + 0x8000, prog_ap, sizeof(prog_ap));
+        g_assert_true(accel_init_machine("kvm", NULL, &err));
+        g_assert_true(kvm_irqchip_create(&error_abort));
+        x86_cpu_set_topology(2, 1);
+        cpus[0] = cpu_create(X86_CPU_TYPE_NAME("qemu64"), &error_abort);
+        cpus[1] = cpu_create(X86_CPU_TYPE_NAME("qemu64"), &error_abort);
+        ncpus = 2;
+        g_assert_cmpint(cpus[0]->cpu_index, ==, 0);
+        g_assert_true(cpus_start_all(&error_abort));
+        x86_cpu_set_boot_state(X86_CPU(cpus[0]), &bs);
+        resume_all_vcpus();
+        WAIT_UNTIL(events_count() == 2);
+        /* The AP ran nothing before the SIPI: the BSP's report is first. */
+        g_assert_cmphex(event_at(0).addr, ==, 0xf0);
+        g_assert_cmphex(event_at(1).addr, ==, 0xf1);
+        g_assert_cmphex(event_at(1).val, ==, 1);
+        vm_finish();
+        machine_destroy();
+        return;
+    }
+    if (!kvm_usable()) {
+        return;
+    }
+    g_test_trap_subprocess(NULL, 0, 0);
+    g_test_trap_assert_passed();
+}
+
 static void test_irqchip(void)
 {
     machine_build(prog_io, sizeof(prog_io));
@@ -1108,6 +1190,7 @@ int main(int argc, char **argv)
     g_test_add_func("/kvm/protected-mode-start", test_protected_mode_start);
     g_test_add_func("/kvm/long-mode-start", test_long_mode_start);
     g_test_add_func("/kvm/irqchip", test_irqchip);
+    g_test_add_func("/kvm/irqchip-sipi", test_irqchip_sipi);
     g_test_add_func("/kvm/host-cpu", test_host_cpu);
     g_test_add_func("/kvm/string-in", test_string_in);
     g_test_add_func("/kvm/halt-wakeup-thread-names",
