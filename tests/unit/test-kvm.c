@@ -751,6 +751,82 @@ static void test_long_mode_start(void)
     machine_destroy();
 }
 
+/* real.S (.code16) at 0x1000 = 0x0100:0000: mov $0x42,%al; out %al,$0xe0;
+ * mov %cs,%ax; out %ax,$0xe2; cli; hlt */
+static const uint8_t prog_real[] = {
+    0xb0, 0x42, 0xe6, 0xe0, 0x8c, 0xc8, 0xe7, 0xe2, 0xfa, 0xf4,
+};
+
+static void test_real_mode_start(void)
+{
+    X86BootState bs = { .mode = X86_BOOT_REAL16, .real_cs = 0x100,
+                        .rip = 0 };
+
+    machine_build(prog_io, sizeof(prog_io));
+    memcpy((uint8_t *)memory_region_get_ram_ptr(&ram) + 0x1000, prog_real,
+           sizeof(prog_real));
+    if (!vm_start_kvm(1)) {
+        machine_destroy();
+        return;
+    }
+    x86_cpu_set_boot_state(X86_CPU(cpus[0]), &bs);
+    resume_all_vcpus();
+    WAIT_UNTIL(cpu_halted(0));
+    g_assert_cmpuint(events_count(), ==, 2);
+    g_assert_cmphex(event_at(0).val, ==, 0x42);
+    g_assert_cmphex(event_at(1).val, ==, 0x100);
+    vm_finish();
+    machine_destroy();
+}
+
+/* RAM split as the pc board splits it: one block, its first part below
+ * the PCI hole and the rest above 4 GiB, both through aliases. */
+static void test_slots_above_4g(void)
+{
+    MemoryRegion big, below, above;
+    uint64_t start, size;
+    bool ro;
+
+    machine_build(prog_io, sizeof(prog_io));
+    g_assert_true(memory_region_init_ram(&big, NULL, "test.big", 4 * MiB,
+                                         &error_abort));
+    memory_region_init_alias(&below, NULL, "test.below", &big, 0, 3 * MiB);
+    memory_region_init_alias(&above, NULL, "test.above", &big, 3 * MiB,
+                             1 * MiB);
+    if (!vm_start_kvm(0)) {
+        memory_region_finalize(&below);
+        memory_region_finalize(&above);
+        memory_region_finalize(&big);
+        machine_destroy();
+        return;
+    }
+    bql_lock();
+    memory_region_transaction_begin();
+    memory_region_add_subregion(get_system_memory(), 0x40000000, &below);
+    memory_region_add_subregion(get_system_memory(), 4 * GiB, &above);
+    memory_region_transaction_commit();
+    bql_unlock();
+    g_assert_true(kvm_slot_lookup(0x40000000 + 2 * MiB, &start, &size, &ro));
+    g_assert_cmphex(start, ==, 0x40000000);
+    g_assert_cmphex(size, ==, 3 * MiB);
+    g_assert_true(kvm_slot_lookup(4 * GiB, &start, &size, &ro));
+    g_assert_cmphex(start, ==, 4 * GiB);
+    g_assert_cmphex(size, ==, 1 * MiB);
+    g_assert_false(ro);
+    bql_lock();
+    memory_region_transaction_begin();
+    memory_region_del_subregion(get_system_memory(), &below);
+    memory_region_del_subregion(get_system_memory(), &above);
+    memory_region_transaction_commit();
+    bql_unlock();
+    g_assert_false(kvm_slot_lookup(4 * GiB, &start, &size, &ro));
+    vm_finish();
+    memory_region_finalize(&below);
+    memory_region_finalize(&above);
+    memory_region_finalize(&big);
+    machine_destroy();
+}
+
 /* -cpu host: KVM's CPUID passed through; the guest reads it. */
 static void test_host_cpu(void)
 {
@@ -1189,6 +1265,8 @@ int main(int argc, char **argv)
                     test_pause_resume_signal_mask);
     g_test_add_func("/kvm/protected-mode-start", test_protected_mode_start);
     g_test_add_func("/kvm/long-mode-start", test_long_mode_start);
+    g_test_add_func("/kvm/real-mode-start", test_real_mode_start);
+    g_test_add_func("/kvm/slots-above-4g", test_slots_above_4g);
     g_test_add_func("/kvm/irqchip", test_irqchip);
     g_test_add_func("/kvm/irqchip-sipi", test_irqchip_sipi);
     g_test_add_func("/kvm/host-cpu", test_host_cpu);
