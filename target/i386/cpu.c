@@ -144,18 +144,43 @@ void x86_cpu_clear_feature_changes(void)
     memset(feat_minus, 0, sizeof(feat_minus));
 }
 
+static gint x86_str_compare(gconstpointer a, gconstpointer b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* QEMU's layout: models sorted, then the flags sorted and wrapped at 75
+ * columns with a two-space indent. */
 void x86_cpu_list(GString *out)
 {
+    g_autoptr(GPtrArray) names = g_ptr_array_new();
+    size_t col = 0;
+
     g_string_append(out, "Available CPUs:\n");
     for (size_t i = 0; i < x86_cpu_models_count; i++) {
-        g_string_append_printf(out, "x86 %-20s  %s\n", x86_cpu_models[i].name,
-                               x86_cpu_models[i].desc);
+        g_ptr_array_add(names, (gpointer)x86_cpu_models[i].name);
     }
-    g_string_append(out, "\nRecognized CPUID flags:\n ");
+    g_ptr_array_sort(names, x86_str_compare);
+    for (guint i = 0; i < names->len; i++) {
+        const X86CPUModel *m = x86_model_find(g_ptr_array_index(names, i));
+        g_string_append_printf(out, "x86 %-20s  %s\n", m->name, m->desc);
+    }
+    g_string_append(out, "\nRecognized CPUID flags:\n");
+    g_ptr_array_set_size(names, 0);
     for (size_t i = 0; i < x86_feature_names_count; i++) {
-        g_string_append_printf(out, " %s", x86_feature_names[i].name);
+        g_ptr_array_add(names, (gpointer)x86_feature_names[i].name);
     }
-    g_string_append(out, "\n");
+    g_ptr_array_sort(names, x86_str_compare);
+    for (guint i = 0; i < names->len; i++) {
+        const char *n = g_ptr_array_index(names, i);
+        if (col && col + 1 + strlen(n) > 75) {
+            g_string_append_c(out, '\n');
+            col = 0;
+        }
+        g_string_append_printf(out, "%s%s", col ? " " : "  ", n);
+        col += (col ? 1 : 2) + strlen(n);
+    }
+    g_string_append_c(out, '\n');
 }
 
 /* ---- CPUID ----------------------------------------------------------------- */

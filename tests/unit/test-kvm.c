@@ -1208,6 +1208,28 @@ static void test_cpu_option_parsing(void)
     x86_cpu_clear_feature_changes();
 }
 
+static void test_cpu_list(void)
+{
+    g_autoptr(GString) out = g_string_new(NULL);
+    g_auto(GStrv) lines = NULL;
+
+    x86_cpu_list(out);
+    g_assert_true(g_str_has_prefix(out->str,
+        "Available CPUs:\n"
+        "x86 host                  processor with all supported host "
+        "features\n"
+        "x86 max                   Enables all features supported by the "
+        "accelerator in the current host\n"
+        "x86 qemu64                QEMU Virtual CPU version 2.5+\n"
+        "\nRecognized CPUID flags:\n  3dnowprefetch abm "));
+    /* The flags wrap at 75 columns, as QEMU's. */
+    lines = g_strsplit(strstr(out->str, "Recognized"), "\n", -1);
+    for (int i = 0; lines[i]; i++) {
+        g_assert_cmpuint(strlen(lines[i]), <=, 75);
+    }
+    g_assert_nonnull(strstr(out->str, " x2apic"));
+}
+
 static void test_topology_leaves(void)
 {
     X86CPU *cpu;
@@ -1254,6 +1276,7 @@ int main(int argc, char **argv)
     g_test_add_func("/cpus/fatal-exit", test_fatal_exit_ends_with_status_1);
     g_test_add_func("/x86/cpu-option", test_cpu_option_parsing);
     g_test_add_func("/x86/topology", test_topology_leaves);
+    g_test_add_func("/x86/cpu-list", test_cpu_list);
     g_test_add_func("/kvm/reset-vector-io-mmio", test_reset_vector_io_mmio);
     g_test_add_func("/kvm/info-registers", test_info_registers);
     g_test_add_func("/kvm/exit-decode", test_exit_decode);
