@@ -393,7 +393,8 @@ static void *vcpu_thread_fn(void *arg)
     }
     g_mutex_lock(&vc->lock);
     vc->accel_opaque = NULL;    /* no kick reaches us past this point */
-    vc->state = VCPU_FINISHED;
+    vc->state = VCPU_FINISHED;  /* from now on run_on_cpu runs directly */
+    vcpu_process_work_locked(vc);   /* what was queued before */
     g_cond_broadcast(&vc->cond);
     g_mutex_unlock(&vc->lock);
     if (ok && ac->vcpu_destroy) {
