@@ -29,6 +29,11 @@
 #include "exec/memory.h"
 #include "chardev/char.h"
 #include "monitor/monitor.h"
+#include "sysemu/accel.h"
+#include "sysemu/cpus.h"
+#ifdef TARGET_X86_64
+#include "target/i386/cpu.h"
+#endif
 #include "vl-options.h"
 #include <signal.h>
 #include <sys/prctl.h>
@@ -231,8 +236,15 @@ static void help_chardev(const char *arg)
 static void help_cpu(const OptArg *oa)
 {
     if (is_help_option(oa->arg)) {
-        /* The CPU models arrive with the accelerators and targets. */
+#ifdef TARGET_X86_64
+        GString *out = g_string_new(NULL);
+
+        x86_cpu_list(out);
+        fputs(out->str, stdout);
+#else
+        /* aarch64 CPU models arrive with -accel tcg and the virt board. */
         printf("Available CPUs:\n");
+#endif
         exit(0);
     }
 }
@@ -243,6 +255,11 @@ static void help_accel(const char *arg)
     if (arg && (is_help_option(arg) || g_str_has_prefix(arg, "help,") ||
                 strstr(arg, "accel=help") || strstr(arg, "accel=?"))) {
         printf("Accelerators supported in QEMU binary:\n");
+#ifdef TARGET_X86_64
+        if (accel_available("kvm")) {
+            printf("kvm\n");
+        }
+#endif
         exit(0);
     }
 }
@@ -645,8 +662,6 @@ static void create_chardevs(void)
 
 static Chardev *serial_chardevs[MAX_SERIAL_PORTS];
 
-/* The chardev behind -serial number i (NULL if none): boards read it. */
-Chardev *serial_hd(int i);
 Chardev *serial_hd(int i)
 {
     return (i >= 0 && i < MAX_SERIAL_PORTS) ? serial_chardevs[i] : NULL;
@@ -812,59 +827,128 @@ static MachineClass *select_machine(QemuOpts *mopts)
     return mc;
 }
 
-/* Accelerators arrive with the KVM and TCG-lite issues. */
-static void check_accel_list(const char *opt, const char *list)
+/*
+ * Accelerators: -accel NAME (repeatable: alternatives in order),
+ * -enable-kvm (= -accel kvm) or -machine accel=A:B. Names are checked while
+ * the machine is being created; accel_init_machine tries them in order.
+ */
+static char *accel_list;
+/* Names QEMU has and Kestrel does not have yet ("tcg" on x86): dropped
+ * from the list so "kvm:tcg" still works where KVM does. */
+static char *accel_missing;
+
+/* False if the name is one Kestrel does not have yet. */
+static bool check_accel_name(const char *name)
+{
+    static const char *const qemu_only[] = {
+        "hvf", "xen", "whpx", "nvmm", "qtest", "hax", NULL,
+    };
+
+    if (strcmp(name, "kvm") == 0 && strcmp(target_name(), "aarch64") == 0) {
+        /* KVM runs guests of the host's own architecture only. */
+#if !defined(__aarch64__)
+        error_report("accelerator 'kvm': an aarch64 guest needs an aarch64 "
+                     "host (use -accel tcg when it lands)");
+        exit(1);
+#endif
+    }
+    if (accel_available(name)) {
+        return true;
+    }
+    if (strcmp(name, "tcg") == 0) {
+        return false;
+    }
+    if (g_strv_contains(qemu_only, name)) {
+        error_report("accelerator '%s': not supported by Kestrel", name);
+        exit(1);
+    }
+    error_report("invalid accelerator %s", name);
+    exit(1);
+}
+
+static void str_join(char **list, const char *name)
+{
+    char *joined = *list ? g_strconcat(*list, ":", name, NULL)
+                         : g_strdup(name);
+
+    g_free(*list);
+    *list = joined;
+}
+
+static void accel_list_add(const char *opt, const char *list)
 {
     gchar **names = g_strsplit(list, ":", -1);
 
     loc_set_option(opt, list);
     for (int i = 0; names[i]; i++) {
-        if (strcmp(names[i], "kvm") == 0 || strcmp(names[i], "tcg") == 0) {
-            error_report("accelerator '%s': not supported by Kestrel yet",
-                         names[i]);
-            exit(1);
-        }
-        if (strcmp(names[i], "hvf") == 0 || strcmp(names[i], "xen") == 0 ||
-            strcmp(names[i], "whpx") == 0 || strcmp(names[i], "nvmm") == 0 ||
-            strcmp(names[i], "qtest") == 0 || strcmp(names[i], "hax") == 0) {
-            error_report("accelerator '%s': not supported by Kestrel",
-                         names[i]);
-            exit(1);
-        }
-        error_report("invalid accelerator %s", names[i]);
+        str_join(check_accel_name(names[i]) ? &accel_list : &accel_missing,
+                 names[i]);
+    }
+    if (!accel_list && accel_missing) {
+        error_report("accelerator '%s': not supported by Kestrel yet",
+                     accel_missing);
         exit(1);
     }
     g_strfreev(names);
+    loc_set_none();
 }
 
 static void apply_accels(QemuOpts *mopts)
 {
     const char *maccel = qemu_opt_get(mopts, "accel");
 
+    if (maccel && optlist_len(vl.accels)) {
+        error_report("The -accel and \"-machine accel=\" options are "
+                     "incompatible");
+        exit(1);
+    }
     for (guint i = 0; i < optlist_len(vl.accels); i++) {
         OptArg *oa = optlist_at(vl.accels, i);
         QemuOpts *opts = vl_parse_opts(oa, "accel");
         const char *name = qemu_opt_get(opts, "accel");
 
-        if (opts->help) {
-            printf("Accelerators supported in QEMU binary:\n");
-            exit(0);
-        }
         if (!name) {
             error_report("Parameter 'accel' is missing");
             exit(1);
         }
-        check_accel_list(oa->opt, name);
+        vl_check_unused(opts);
+        accel_list_add(oa->opt, name);
         qemu_opts_free(opts);
     }
     if (maccel) {
-        if (is_help_option(maccel)) {
-            printf("Accelerators supported in QEMU binary:\n");
-            exit(0);
-        }
-        check_accel_list("-machine", maccel);
+        accel_list_add("-machine", maccel);
     }
-    loc_set_none();
+}
+
+/*
+ * After the machine object exists and before the board builds itself:
+ * the board's CPUs need the VM. The 'none' machine runs without one
+ * unless an accelerator was asked for.
+ */
+static void init_accel(MachineState *ms)
+{
+    Error *err = NULL;
+
+    if (!accel_list && strcmp(MACHINE_GET_CLASS(ms)->name, "none") == 0) {
+        return;
+    }
+    /* NULL: the target's default (KVM; Kestrel has no x86 interpreter). */
+    if (!accel_init_machine(accel_list, ms, &err)) {
+        if (accel_missing) {
+            error_append_hint(&err, "accelerator '%s': not supported by "
+                              "Kestrel yet\n", accel_missing);
+        }
+        vl_exit_error(err);
+    }
+}
+
+static void start_vcpus(void)
+{
+    Error *err = NULL;
+
+    if (current_accel() && !cpus_start_all(&err)) {
+        vl_exit_error(err);
+    }
 }
 
 static void apply_ram_size(MachineState *ms, MachineClass *mc)
@@ -1096,8 +1180,11 @@ static MachineState *create_machine(void)
     apply_ram_size(ms, mc);
     apply_smp(ms, mc);
     if (vl.cpu.arg) {
-        vl_loc(&vl.cpu);
-        vl_not_supported("CPU models (-cpu)");
+        if (strcmp(mc->name, "none") == 0) {
+            vl_loc(&vl.cpu);
+            vl_not_supported("a CPU on the 'none' machine (-cpu)");
+        }
+        ms->cpu_type = g_strdup(vl.cpu.arg);
     }
     return ms;
 }
@@ -1149,8 +1236,10 @@ void qemu_init(int argc, char **argv)
     ms = create_machine();
     create_chardevs();
     create_serials_and_monitors();
+    init_accel(ms);
     init_machine(ms);
     create_devices();
+    start_vcpus();
 
     qemu_devices_reset();
     if (vl.start_paused) {

@@ -31,6 +31,7 @@
 #define QEMU_PRINTF(a, b) __attribute__((format(printf, a, b)))
 #define QEMU_NORETURN __attribute__((noreturn))
 #define QEMU_UNUSED __attribute__((unused))
+#define QEMU_PACKED __attribute__((packed))
 
 #define KiB (1ULL << 10)
 #define MiB (1ULL << 20)
