@@ -50,6 +50,10 @@ def test_machine_help_lists_none():
     for arg in ("help", "?"):
         out = prints(["-M", arg], r"^none\s+empty machine")
         assert out.startswith("Supported machines are:"), out
+    out = prints(["-M", "help"], r"^pc\s+Standard PC \(i440FX \+ PIIX, 1996\) "
+                 r"\(alias of pc-i440fx-7\.2\)$")
+    assert re.search(r"^pc-i440fx-7\.2\s+Standard PC .*\(default\)$", out,
+                     re.M), out
 
 
 def test_device_help_lists_loader():
@@ -77,8 +81,12 @@ def test_log_help_lists_items():
 
 
 def test_cpu_and_accel_help():
-    prints(["-cpu", "help"], r"^Available CPUs:")
-    prints(["-accel", "help"], r"^Accelerators supported in QEMU binary:")
+    out = prints(["-cpu", "help"], r"^Available CPUs:")
+    assert re.search(r"^x86 qemu64\s", out, re.M), out
+    assert re.search(r"^x86 host\s", out, re.M), out
+    out = prints(["-accel", "help"], r"^Accelerators supported in QEMU binary:")
+    assert re.search(r"^kvm$", out, re.M), out
+    prints(["-cpu", "help"], r"^Available CPUs:", target="aarch64")
 
 
 def test_invalid_option():
@@ -95,7 +103,8 @@ def test_missing_argument():
 
 
 def test_no_machine_no_default():
-    r = ktest.run(["-display", "none"])
+    # aarch64 has no board yet; x86_64's default is pc.
+    r = ktest.run(["-display", "none"], target="aarch64")
     assert r.returncode == 1
     assert "No machine specified" in r.stderr, r.stderr
 
@@ -163,10 +172,29 @@ def test_kernel_refused_on_none():
                r"-kernel parameter is not supported")
 
 
-def test_accel_not_supported_yet():
-    fails_with(["-M", "none", "-accel", "kvm"], r"not supported by Kestrel yet")
-    fails_with(["-M", "none", "-enable-kvm"], r"not supported by Kestrel yet")
+def test_accel_choices():
+    fails_with(["-M", "none", "-accel", "tcg"], r"not supported by Kestrel yet")
     fails_with(["-M", "none", "-accel", "nosuch"], r"invalid accelerator nosuch")
+    fails_with(["-M", "none", "-accel", "hvf"], r"not supported by Kestrel$")
+    fails_with(["-M", "none", "-accel", "kvm"],
+               r"an aarch64 guest needs an aarch64 host", target="aarch64")
+    fails_with(["-M", "none,accel=kvm", "-accel", "kvm"],
+               r'The -accel and "-machine accel=" options are incompatible')
+
+
+def test_accel_kvm_on_none():
+    try:
+        os.close(os.open("/dev/kvm", os.O_RDWR))
+    except OSError as e:
+        ktest.skip("/dev/kvm unusable: %s" % e.strerror)
+    for args in (["-accel", "kvm"], ["-enable-kvm"], ["-M", "none,accel=kvm"],
+                 ["-accel", "kvm:tcg"]):
+        p = ktest.start(["-M", "none"] + args)
+        time.sleep(0.3)
+        assert p.poll() is None, (args, p.stderr.read())
+        p.send_signal(signal.SIGTERM)
+        p.communicate(timeout=10)
+        assert p.returncode == 0, args
 
 
 def test_smp_limits_of_none():
