@@ -3,7 +3,7 @@ BUILD ?= build
 CONFIGURE_FLAGS ?=
 SAN_BUILD ?= build-san
 
-.PHONY: all check check-unit check-sanitizers install demo clean distclean deps
+.PHONY: all check check-unit check-sanitizers install demo bench clean distclean deps
 
 all: $(BUILD)/build.ninja
 	ninja -C $(BUILD)
@@ -48,8 +48,18 @@ demo: all
 	@echo "with the monitor on stdio. Try: info mtree, info qtree, quit"
 	$(BUILD)/kestrel-system-x86_64 -M none -m 64 -nodefaults -monitor stdio
 
+# Kestrel vs Debian's QEMU on the same guests (needs qemu-system-x86 and
+# /dev/kvm); figures are recorded in docs/performance.md.
+bench: all
+	python3 bench/start.py $(BUILD)
+
 clean:
 	[ ! -f $(BUILD)/build.ninja ] || ninja -C $(BUILD) clean
 
-distclean:
+dist# Kestrel vs Debian's QEMU on the same guests (needs qemu-system-x86 and
+# /dev/kvm); figures are recorded in docs/performance.md.
+bench: all
+	python3 bench/start.py $(BUILD)
+
+clean:
 	rm -rf $(BUILD) $(SAN_BUILD)
