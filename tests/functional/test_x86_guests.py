@@ -6,6 +6,7 @@ import os
 import re
 import subprocess
 import sys
+import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import ktest  # noqa: E402
@@ -54,6 +55,52 @@ def test_bios_reset_vector_smoke():
     assert "bios-smoke: PASS" in out, out
     # isa-debug-exit: (0 << 1) | 1
     assert r.returncode == 1, (r.returncode, r.stderr)
+
+
+def _ecx(h):
+    m = re.search(r"ECX=([0-9a-f]{8})", h.cmd("info registers"))
+    assert m, "no ECX in info registers"
+    return int(m.group(1), 16)
+
+
+def test_monitor_cpus_registers_stop_cont():
+    need_kvm()
+    d = ktest.tmpdir()
+    mon = os.path.join(d, "m.sock")
+    p = ktest.start(["-M", "pc", "-accel", "kvm", "-smp", "2", "-S",
+                     "-bios", build_bios("bios-spin"), "-nodefaults",
+                     "-monitor", "unix:%s,server=on,wait=off" % mon])
+    try:
+        ktest.wait_for_path(mon, p)
+        h = ktest.Hmp(mon)
+        assert h.cmd("info status") == "VM status: paused (prelaunch)"
+        cpus = h.cmd("info cpus").splitlines()
+        assert len(cpus) == 2, cpus
+        assert re.match(r"^\* CPU #0: thread_id=\d+$", cpus[0]), cpus
+        assert re.match(r"^  CPU #1: thread_id=\d+$", cpus[1]), cpus
+        # -S: nothing has run yet; the reset state is visible.
+        regs = h.cmd("info registers")
+        assert "EIP=0000fff0" in regs and "CS =f000 ffff0000" in regs, regs
+        h.cmd("cont")
+        end = time.monotonic() + 10
+        while _ecx(h) == 0 and time.monotonic() < end:
+            time.sleep(0.05)
+        regs = h.cmd("info registers")
+        assert "EAX=00001234 EBX=00005678" in regs, regs
+        h.cmd("stop")
+        a = _ecx(h)
+        time.sleep(0.3)
+        assert _ecx(h) == a, "vCPU still running while stopped"
+        h.cmd("cont")
+        time.sleep(0.3)
+        assert _ecx(h) != a, "vCPU did not resume"
+        h.send("quit")
+        p.wait(timeout=10)
+        assert p.returncode == 0
+    finally:
+        if p.poll() is None:
+            p.kill()
+            p.wait()
 
 
 def test_bios_file_errors():
