@@ -1,0 +1,20 @@
+#!/usr/bin/env python3
+"""Record QEMU's output for difftest seeds (needs qemu-system-aarch64).
+
+  record.py            re-record every committed seed (after a change to
+                       the generator, runtime.S or binutils)
+  record.py 13 14 ...  record new seeds with the current defaults
+
+Same as difftest.py --record-all / --record SEED...; review with
+`difftest.py --tap --runner BUILD/tests/tcg/tcg-runner` and commit only
+seeds Kestrel passes (list the others in docs/devel/tcg-tests.md).
+"""
+import os
+import sys
+
+sys.dont_write_bytecode = True
+here = os.path.dirname(os.path.abspath(__file__))
+args = sys.argv[1:]
+cmd = [sys.executable, os.path.join(here, 'difftest.py')]
+cmd += ['--record'] + args if args else ['--record-all']
+os.execv(sys.executable, cmd)

@@ -1,0 +1,194 @@
+/*
+ * runtime.S: the fixed part of every difftest program (the template).
+ * The generated program .includes this file first, so _start is the first
+ * word of the image (loaded and entered at 0x40080000 by QEMU's virt and
+ * by tcg-runner alike), then lays out its blocks:
+ *
+ *     LOAD_STATE st_K      every register, SP and NZCV from a table
+ *     <generated block K>  x28 holds scratch + 256 and is never written
+ *     SAVE_STATE K         every register to save_area, then dump_block
+ *
+ * and ends with "b finish". Output goes to the PL011 data register as text:
+ *     B <block, 4 hex digits>
+ *     <name> <16 hex digits>     x0..x30, sp, nzcv, then mem: a hash of
+ *                                the 512-byte scratch window
+ *     END
+ *     m<offset> <16 hex digits>  the scratch window, one doubleword a line
+ * and the program powers off with PSCI SYSTEM_OFF (HVC #0). Nothing here
+ * uses the stack: SP is part of the random state under test.
+ *
+ * The generated file defines: body (first block), st_K (state tables),
+ * scratch (the 512-byte window, 4 KiB aligned) and save_area (272 bytes).
+ */
+    .equ UART_DR, 0x09000000
+    .equ SCRATCH_SIZE, 512
+
+    .macro LOAD_STATE st
+    adr     x0, \st
+    ldr     x1, [x0, #248]
+    mov     sp, x1
+    ldr     x1, [x0, #256]
+    msr     nzcv, x1
+    ldp     x1, x2, [x0, #8]
+    ldp     x3, x4, [x0, #24]
+    ldp     x5, x6, [x0, #40]
+    ldp     x7, x8, [x0, #56]
+    ldp     x9, x10, [x0, #72]
+    ldp     x11, x12, [x0, #88]
+    ldp     x13, x14, [x0, #104]
+    ldp     x15, x16, [x0, #120]
+    ldp     x17, x18, [x0, #136]
+    ldp     x19, x20, [x0, #152]
+    ldp     x21, x22, [x0, #168]
+    ldp     x23, x24, [x0, #184]
+    ldp     x25, x26, [x0, #200]
+    ldp     x27, x28, [x0, #216]
+    ldp     x29, x30, [x0, #232]
+    ldr     x0, [x0]
+    .endm
+
+    /* x0 goes through TPIDR_EL1 so that no register is lost. */
+    .macro SAVE_STATE k
+    msr     tpidr_el1, x0
+    adr     x0, save_area
+    stp     x1, x2, [x0, #8]
+    stp     x3, x4, [x0, #24]
+    stp     x5, x6, [x0, #40]
+    stp     x7, x8, [x0, #56]
+    stp     x9, x10, [x0, #72]
+    stp     x11, x12, [x0, #88]
+    stp     x13, x14, [x0, #104]
+    stp     x15, x16, [x0, #120]
+    stp     x17, x18, [x0, #136]
+    stp     x19, x20, [x0, #152]
+    stp     x21, x22, [x0, #168]
+    stp     x23, x24, [x0, #184]
+    stp     x25, x26, [x0, #200]
+    stp     x27, x28, [x0, #216]
+    stp     x29, x30, [x0, #232]
+    mrs     x1, tpidr_el1
+    str     x1, [x0]
+    mov     x1, sp
+    str     x1, [x0, #248]
+    mrs     x1, nzcv
+    str     x1, [x0, #256]
+    mov     x1, #\k
+    bl      dump_block
+    .endm
+
+    .text
+    .global _start
+_start:
+    b       body
+
+/* Print x1 as x2 / 4 hex digits (x2 a multiple of 4) to the UART at x9.
+ * Clobbers x0, x2, x3, x4. */
+put_hex:
+    sub     x2, x2, #4
+1:  lsr     x3, x1, x2
+    and     x3, x3, #15
+    add     x0, x3, #'0'
+    add     x4, x3, #('a' - 10)
+    cmp     x3, #10
+    csel    x0, x4, x0, hs
+    strb    w0, [x9]
+    subs    x2, x2, #4
+    b.ge    1b
+    ret
+
+/* Print the NUL-padded 4-byte name at x21 (advanced by 4) and a space. */
+put_name:
+    mov     x3, #4
+1:  ldrb    w0, [x21], #1
+    cbz     w0, 2f
+    strb    w0, [x9]
+2:  subs    x3, x3, #1
+    b.ne    1b
+    mov     w0, #' '
+    strb    w0, [x9]
+    ret
+
+/* Dump block x1's saved registers and the scratch hash. */
+dump_block:
+    mov     x25, x30
+    mov     x9, #UART_DR
+    mov     w0, #'B'
+    strb    w0, [x9]
+    mov     w0, #' '
+    strb    w0, [x9]
+    mov     x2, #16
+    bl      put_hex
+    mov     w0, #'\n'
+    strb    w0, [x9]
+    adr     x20, save_area
+    adr     x21, reg_names
+    mov     x22, #33
+1:  bl      put_name
+    ldr     x1, [x20], #8
+    mov     x2, #64
+    bl      put_hex
+    mov     w0, #'\n'
+    strb    w0, [x9]
+    subs    x22, x22, #1
+    b.ne    1b
+    /* A rotate-xor hash: any single changed doubleword changes it. */
+    adr     x20, scratch
+    mov     x22, #(SCRATCH_SIZE / 8)
+    mov     x1, #0
+2:  ldr     x3, [x20], #8
+    eor     x1, x3, x1, ror #59
+    subs    x22, x22, #1
+    b.ne    2b
+    bl      put_name
+    mov     x2, #64
+    bl      put_hex
+    mov     w0, #'\n'
+    strb    w0, [x9]
+    ret     x25
+
+/* The whole scratch window, then power off. */
+finish:
+    mov     x9, #UART_DR
+    adr     x21, end_name
+    bl      put_name
+    mov     w0, #'\n'
+    strb    w0, [x9]
+    adr     x20, scratch
+    mov     x22, #0
+1:  mov     w0, #'m'
+    strb    w0, [x9]
+    mov     x1, x22
+    mov     x2, #12
+    bl      put_hex
+    mov     w0, #' '
+    strb    w0, [x9]
+    ldr     x1, [x20, x22]
+    mov     x2, #64
+    bl      put_hex
+    mov     w0, #'\n'
+    strb    w0, [x9]
+    add     x22, x22, #8
+    cmp     x22, #SCRATCH_SIZE
+    b.ne    1b
+    /* PSCI SYSTEM_OFF through HVC: QEMU's virt conduit at EL1. */
+    movz    x0, #0x0008
+    movk    x0, #0x8400, lsl #16
+    hvc     #0
+    b       .
+
+    .balign 4
+reg_names:
+    .irp    n, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9
+    .asciz  "x\n"
+    .byte   0
+    .endr
+    .irp    n, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30
+    .ascii  "x\n"
+    .byte   0
+    .endr
+    .asciz  "sp\0"
+    .ascii  "nzcv"
+    .ascii  "mem\0"
+end_name:
+    .ascii  "END\0"
+    .balign 4
