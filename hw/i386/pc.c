@@ -19,6 +19,8 @@
  */
 #include "qemu/osdep.h"
 #include "hw/i386/pc.h"
+#include "hw/i386/x86-boot.h"
+#include "hw/i386/acpi-build.h"
 #include "hw/boards.h"
 #include "hw/qdev.h"
 #include "hw/pci-host/i440fx.h"
@@ -216,6 +218,12 @@ static void pc_init(MachineState *ms)
     }
     pc_fw_cfg_init(pcms, ms, &err);
     if (err) {
+        goto fail;
+    }
+    if (!pc_acpi_init(pcms, ms, pci_bus, isa, &err)) {
+        goto fail;
+    }
+    if (ms->kernel_filename && !x86_load_kernel(pcms, ms, &err)) {
         goto fail;
     }
     return;
