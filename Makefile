@@ -56,10 +56,5 @@ bench: all
 clean:
 	[ ! -f $(BUILD)/build.ninja ] || ninja -C $(BUILD) clean
 
-dist# Kestrel vs Debian's QEMU on the same guests (needs qemu-system-x86 and
-# /dev/kvm); figures are recorded in docs/performance.md.
-bench: all
-	python3 bench/start.py $(BUILD)
-
-clean:
+distclean:
 	rm -rf $(BUILD) $(SAN_BUILD)
