@@ -500,6 +500,37 @@ class Gen:
             w += [wname(rs), 'mem']
         return Item(lines, w)
 
+    def ldst_sp(self):
+        """SP as the base: offset, pre/post-index and pairs, SP 16-aligned
+        (set from x28 first; SP is random state otherwise)."""
+        mn, size, sf, load = self.pick_ldst()
+        base = self.r.randrange(-256, 256, 16)
+        setup = ('add sp, x28, #%d' % base if base >= 0
+                 else 'sub sp, x28, #%d' % -base)
+        k = self.r.randrange(4)
+        rt = self.rt_for(load, sf)
+        if k == 0:
+            off = self.r.randrange(0, WINDOW_HI - base - size + 1, size) \
+                if WINDOW_HI - base - size >= 0 else 0
+            text = '%s %s, [sp, #%d]' % (mn, rname(rt, sf), off)
+        elif k == 1:
+            imm = self.window_off(size, 1) - base
+            imm = max(-256, min(255, imm))
+            text = '%s %s, [sp, #%d]!' % (mn, rname(rt, sf), imm)
+        elif k == 2:
+            text = '%s %s, [sp], #%d' % (mn, rname(rt, sf),
+                                         self.r.randrange(-256, 256))
+        else:
+            esz = 8 if self.r.random() < 0.5 else 4
+            rt2 = self.rt_for(load, esz == 8, avoid=(rt,))
+            acc = self.window_off(2 * esz, esz) - base
+            text = '%s %s, %s, [sp, #%d]!' % (
+                'ldp' if load else 'stp', rname(rt, esz == 8),
+                rname(rt2, esz == 8), acc)
+            return Item([setup, text], ['sp', None if load else 'mem'] +
+                        ([wname(rt), wname(rt2)] if load else []))
+        return Item([setup, text], ['sp', wname(rt) if load else 'mem'])
+
     ACQREL = [('ldarb', 1, 0, True), ('ldarh', 2, 0, True),
               ('ldar', 4, 0, True), ('ldar', 8, 1, True),
               ('stlrb', 1, 0, False), ('stlrh', 2, 0, False),
@@ -547,6 +578,7 @@ CLASSES = {
     'ldst_pair':    ('ldst', 4, Gen.ldst_pair),
     'ldst_literal': ('ldst', 1, Gen.ldst_literal),
     'prfm':         ('ldst', 1, Gen.prfm),
+    'ldst_sp':      ('ldst', 2, Gen.ldst_sp),
     'excl':         ('ldst', 2, Gen.excl),
     'acqrel':       ('ldst', 2, Gen.acqrel),
 }
