@@ -3,7 +3,7 @@ BUILD ?= build
 CONFIGURE_FLAGS ?=
 SAN_BUILD ?= build-san
 
-.PHONY: all check check-unit check-sanitizers install demo bench clean distclean deps
+.PHONY: all check check-unit check-sanitizers check-tcg-long install demo bench clean distclean deps
 
 all: $(BUILD)/build.ninja
 	ninja -C $(BUILD)
@@ -37,6 +37,12 @@ check-sanitizers: deps
 	    meson test -C $(SAN_BUILD) --print-errorlogs --num-processes 2; \
 	    status=$$?; python3 scripts/test-summary.py $(SAN_BUILD); \
 	    exit $$status
+
+# Many random A64 blocks on Kestrel and on live Debian QEMU (qemu-system-arm),
+# compared register by register (tests/tcg/aarch64, docs/devel/tcg-tests.md).
+check-tcg-long: all
+	python3 tests/tcg/aarch64/difftest.py --live --seeds 500 \
+	    --runner $(BUILD)/tests/tcg/tcg-runner
 
 install: all
 	meson install -C $(BUILD)
