@@ -41,6 +41,7 @@ check-sanitizers: deps
 # Many random A64 blocks on Kestrel and on live Debian QEMU (qemu-system-arm),
 # compared register by register (tests/tcg/aarch64, docs/devel/tcg-tests.md).
 check-tcg-long: all
+	scripts/install-deps.sh --reference
 	python3 tests/tcg/aarch64/difftest.py --live --seeds 500 \
 	    --runner $(BUILD)/tests/tcg/tcg-runner
 
@@ -57,6 +58,7 @@ demo: all
 # Kestrel vs Debian's QEMU on the same guests (needs qemu-system-x86 and
 # /dev/kvm); figures are recorded in docs/performance.md.
 bench: all
+	scripts/install-deps.sh --reference
 	python3 bench/start.py $(BUILD)
 
 clean:

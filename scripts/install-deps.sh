@@ -2,11 +2,17 @@
 # Install (as root) the Debian packages Kestrel needs to build and test.
 #   scripts/install-deps.sh          install what is missing
 #   scripts/install-deps.sh --check  exit 1 if something is missing
+#   scripts/install-deps.sh --reference  also Debian's QEMU, the reference
+#                                        for make bench and check-tcg-long
 set -e
 
 PACKAGES="build-essential meson ninja-build pkg-config python3 \
 libglib2.0-dev libpixman-1-dev libfdt-dev zlib1g-dev libcapstone-dev \
 gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu"
+
+if [ "${1:-}" = "--reference" ]; then
+    PACKAGES="$PACKAGES qemu-system-x86 qemu-system-arm"
+fi
 
 missing=""
 for p in $PACKAGES; do
