@@ -3,6 +3,11 @@
  * ends at 4 GiB (the reset vector is its last 16 bytes), and its last
  * 128 KiB (or all of it, if smaller) also appear at 0xe0000-0xfffff, where
  * real-mode code expects the BIOS. This is QEMU's layout.
+ *
+ * With -kernel and no -bios there is no firmware at all: the kernel
+ * loader (x86-boot.c) starts CPU 0 at the kernel's entry, as kvmtool and
+ * Firecracker do, where QEMU would run SeaBIOS and an option ROM. An
+ * explicit -bios is still mapped (docs/boot-x86.md).
  */
 #include "qemu/osdep.h"
 #include "hw/i386/pc.h"
@@ -20,6 +25,9 @@ void pc_firmware_init(PCMachineState *pcms, MachineState *ms, Error **errp)
     gsize size = 0;
     uint64_t isa_size;
 
+    if (ms->kernel_filename && !ms->firmware) {
+        return;
+    }
     if (!g_file_get_contents(path, &data, &size, &gerr)) {
         error_setg(errp, "could not load PC BIOS '%s': %s", path,
                    gerr->message);
