@@ -118,5 +118,120 @@ def test_bios_file_errors():
     assert "multiple of 64 KiB" in r.stderr, r.stderr
 
 
+# ---- -kernel: bzImage and multiboot (hw/i386/x86-boot.c, multiboot.c) ----
+
+def build_gas(name, ttext, binary=True):
+    """Assemble tests/x86/NAME.S (C preprocessor, 32-bit) and link it at
+    ttext; returns the flat binary, or the ELF when binary is False."""
+    d = ktest.tmpdir()
+    obj, elf, out = (os.path.join(d, name + ext)
+                     for ext in (".o", ".elf", ".bin"))
+    cmds = [["gcc", "-m32", "-c", "-o", obj, os.path.join(SRC, name + ".S")],
+            ["ld", "-m", "elf_i386", "-Ttext", hex(ttext), "-o", elf, obj]]
+    if binary:
+        cmds.append(["objcopy", "-O", "binary", elf, out])
+    for cmd in cmds:
+        subprocess.run(cmd, check=True)
+    return out if binary else elf
+
+
+def run_kernel(kernel, extra=(), timeout=20):
+    return ktest.run(["-M", "pc", "-accel", "kvm", "-kernel", kernel,
+                      "-nographic", "-nodefaults", "-serial", "stdio",
+                      "-device", EXIT_DEV] + list(extra), timeout=timeout)
+
+
+def test_bzimage_boot_params():
+    need_kvm()
+    d = ktest.tmpdir()
+    initrd = os.path.join(d, "initrd.img")
+    with open(initrd, "wb") as f:
+        f.write(os.urandom(123457))
+    append = "console=ttyS0 root=/dev/ram0 kestrel=yes"
+    r = run_kernel(build_gas("bzimage-fake", 0),
+                   ["-m", "256", "-append", append, "-initrd", initrd])
+    out = r.stdout
+    assert r.returncode == 85, (r.returncode, out, r.stderr)
+    assert "bz: type_of_loader 000000ff" in out, out
+    e820 = re.findall(r"^bz: e820 ([0-9a-f]{16}) ([0-9a-f]{16}) "
+                      r"([0-9a-f]{8})$", out, re.M)
+    e820 = [(int(a, 16), int(s, 16), int(t, 16)) for a, s, t in e820]
+    assert e820 == [(0, 0xa0000, 1), (0xa0000, 0x60000, 2),
+                    (0x100000, 256 * 2**20 - 0x100000, 1)], e820
+    assert "bz: e820_entries 00000003" in out, out
+    assert "bz: cmdline [%s]" % append in out, out
+    m = re.search(r"^bz: initrd ([0-9a-f]{8}) ([0-9a-f]{8})$", out, re.M)
+    assert m, out
+    addr, size = int(m.group(1), 16), int(m.group(2), 16)
+    assert size == 123457, size
+    assert addr % 4096 == 0 and 0x100000 < addr
+    assert addr + size <= 256 * 2**20 and addr + size > 256 * 2**20 - 8192
+    # 32-bit entry at 1 MiB with the protocol's __BOOT_CS/__BOOT_DS.
+    assert "bz: code32_start cs ds 00100000 00000010 00000018" in out, out
+
+
+def test_bzimage_above_4g_e820():
+    need_kvm()
+    r = run_kernel(build_gas("bzimage-fake", 0), ["-m", "4G"])
+    if r.returncode != 85 and "Cannot allocate" in r.stderr:
+        ktest.skip("no 4 GiB of host memory")
+    assert r.returncode == 85, (r.returncode, r.stderr)
+    e820 = re.findall(r"^bz: e820 ([0-9a-f]{16}) ([0-9a-f]{16}) 00000001$",
+                      r.stdout, re.M)
+    assert ("0000000000100000", "00000000bff00000") in e820, r.stdout
+    assert ("0000000100000000", "0000000040000000") in e820, r.stdout
+
+
+def _kernel_error(args):
+    r = ktest.run(["-M", "pc", "-accel", "kvm", "-nodefaults"] + args)
+    if "failed to initialize kvm" in r.stderr:
+        ktest.skip("no usable KVM")
+    assert r.returncode == 1, (r.returncode, r.stderr)
+    lines = [x for x in r.stderr.splitlines() if "warning:" not in x]
+    assert len(lines) == 1, r.stderr
+    return lines[0]
+
+
+def test_kernel_bad_inputs():
+    d = ktest.tmpdir()
+    err = _kernel_error(["-kernel", "/nonexistent/vmlinuz"])
+    assert err.endswith("could not open kernel file '/nonexistent/vmlinuz': "
+                        "No such file or directory"), err
+    rnd = os.path.join(d, "random.bin")
+    with open(rnd, "wb") as f:
+        f.write(bytes((i * 7 + 3) & 0xff for i in range(20000)))
+    err = _kernel_error(["-kernel", rnd])
+    assert "not a bzImage or multiboot kernel" in err and rnd in err, err
+    good = open(build_gas("bzimage-fake", 0), "rb").read()
+    trunc = os.path.join(d, "trunc.bin")
+    with open(trunc, "wb") as f:
+        f.write(good[:0x240])
+    err = _kernel_error(["-kernel", trunc])
+    assert "truncated" in err and trunc in err, err
+    old = bytearray(good)
+    old[0x206:0x208] = (0x0201).to_bytes(2, "little")
+    oldf = os.path.join(d, "old.bin")
+    with open(oldf, "wb") as f:
+        f.write(old)
+    err = _kernel_error(["-kernel", oldf])
+    assert "protocol too old" in err and "2.01" in err and oldf in err, err
+    big = os.path.join(d, "big.img")
+    with open(big, "wb") as f:
+        f.truncate(200 * 2**20)     # sparse: larger than -m 128
+    err = _kernel_error(["-m", "128", "-kernel", _write(d, "ok.bin", good),
+                         "-initrd", big])
+    assert "initrd is too large" in err, err
+    err = _kernel_error(["-kernel", _write(d, "ok2.bin", good),
+                         "-initrd", "/nonexistent/initrd"])
+    assert "/nonexistent/initrd" in err, err
+
+
+def _write(d, name, data):
+    path = os.path.join(d, name)
+    with open(path, "wb") as f:
+        f.write(data)
+    return path
+
+
 if __name__ == "__main__":
     ktest.main(globals())
