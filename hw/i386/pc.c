@@ -195,6 +195,12 @@ static void pc_init(MachineState *ms)
                      "(x86 emulation without KVM is not in Kestrel yet)");
         exit(1);
     }
+    /* KVM's in-kernel PIC, IOAPIC, LAPICs and PIT: before the vCPUs are
+     * created (cpus_start_all), so APs wait for INIT/SIPI. */
+    if (kvm_enabled() &&
+        (!kvm_irqchip_create(&err) || !kvm_pit_create(&err))) {
+        goto fail;
+    }
     pc_memory_init(pcms, ms, &err);
     if (err) {
         goto fail;

@@ -135,6 +135,42 @@ def build_gas(name, ttext, binary=True):
     return out if binary else elf
 
 
+def build_multiboot_lm():
+    """tests/x86/multiboot-lm.S: 32-bit multiboot entry, 64-bit code, so it
+    is assembled as x86_64 and converted to the ELF32 multiboot wants."""
+    d = ktest.tmpdir()
+    obj, elf64, elf = (os.path.join(d, "lm" + e)
+                       for e in (".o", ".elf64", ".elf"))
+    for cmd in (["gcc", "-m64", "-c", "-o", obj,
+                 os.path.join(SRC, "multiboot-lm.S")],
+                ["ld", "-m", "elf_x86_64", "-Ttext", "0x100000", "-o", elf64,
+                 obj],
+                ["objcopy", "-O", "elf32-i386", elf64, elf]):
+        subprocess.run(cmd, check=True, stderr=subprocess.DEVNULL)
+    return elf
+
+
+def test_multiboot_long_mode_pit_smp():
+    need_kvm()
+    d = ktest.tmpdir()
+    m1, m2 = os.path.join(d, "m1"), os.path.join(d, "m2")
+    for path in (m1, m2):
+        with open(path, "w") as f:
+            f.write("module\n")
+    r = run_kernel(build_multiboot_lm(),
+                   ["-smp", "4", "-append", "hello mb",
+                    "-initrd", "%s a1,%s" % (m1, m2)])
+    out = r.stdout
+    assert "mb: eax 2badb002" in out, out
+    assert re.search(r"^mb: cmdline \[\S*lm\.elf hello mb\]$", out, re.M), out
+    assert "mb: mods_count 00000002" in out, out
+    assert re.search(r"^mb: mod 00000007 \[\S*m1 a1\]$", out, re.M), out
+    assert "mb: long mode" in out, out
+    assert "mb: pit irq via ioapic ok" in out, out
+    assert "mb: cpus 00000004" in out, out
+    assert r.returncode == 85, (r.returncode, r.stderr)
+
+
 def run_kernel(kernel, extra=(), timeout=20):
     return ktest.run(["-M", "pc", "-accel", "kvm", "-kernel", kernel,
                       "-nographic", "-nodefaults", "-serial", "stdio",

@@ -8,7 +8,8 @@
  * real-mode trampoline at 0x8000 that counts itself) and prints how many
  * CPUs run (fw_cfg's CPU count bounds the wait). Exits through
  * isa-debug-exit with 0x2a (process status 85).
- * Build: gcc -m32 -c && ld -m elf_i386 -Ttext 0x100000.
+ * Build: gcc -m64 -c && ld -m elf_x86_64 -Ttext 0x100000 &&
+ * objcopy -O elf32-i386 (64-bit relocations cannot go in an ELF32 object).
  */
 #define COM1        0x3f8
 #define LAPIC       0xfee00000
