@@ -74,8 +74,11 @@ static Vcpu *vcpu_of(CPUState *cpu)
     return NULL;
 }
 
+static void cpus_reset_handler(void *opaque);
+
 CPUState *cpu_create(const char *typename, Error **errp)
 {
+    static bool reset_registered;
     ObjectClass *oc = object_class_by_name(typename);
     DeviceState *dev;
     Vcpu *vc;
@@ -89,6 +92,15 @@ CPUState *cpu_create(const char *typename, Error **errp)
     if (!qdev_realize(dev, NULL, errp)) {
         object_unref(dev);
         return NULL;
+    }
+    /*
+     * The architectural CPU reset is registered with the first CPU, before
+     * the board's own reset handlers (loaders), so those run after it and
+     * their start state (e.g. a kernel entry point) is not overwritten.
+     */
+    if (!reset_registered) {
+        reset_registered = true;
+        qemu_register_reset(cpus_reset_handler, NULL);
     }
     vc = g_new0(Vcpu, 1);
     vc->cpu = CPU(dev);
@@ -534,7 +546,6 @@ static const RunStateHooks cpus_runstate_hooks = {
 
 bool cpus_start_all(Error **errp)
 {
-    static bool reset_registered;
     AccelClass *ac = current_accel_class();
     Error *err = NULL;
 
@@ -561,10 +572,6 @@ bool cpus_start_all(Error **errp)
             err = vc->init_err;
             vc->init_err = NULL;
         }
-    }
-    if (!reset_registered) {
-        reset_registered = true;
-        qemu_register_reset(cpus_reset_handler, NULL);
     }
     runstate_set_hooks(&cpus_runstate_hooks);
     if (err) {

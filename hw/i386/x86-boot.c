@@ -55,7 +55,6 @@ typedef struct X86BootBlob {
 } X86BootBlob;
 
 static X86BootLoader x86_boot;
-static bool x86_boot_reset_late_registered;
 
 /* ---- Placing images ----------------------------------------------------- */
 
@@ -160,24 +159,11 @@ static void x86_boot_apply(X86BootLoader *ld)
     }
 }
 
-static void x86_boot_reset_late(void *opaque)
+/* Runs after the CPU reset (registered with the first CPU, before the
+ * board's handlers), so the start state survives every system reset. */
+static void x86_boot_reset(void *opaque)
 {
     x86_boot_apply(opaque);
-}
-
-/*
- * Reset handlers run in registration order, and the vCPU layer registers
- * its architectural CPU reset only when the vCPUs start, after the board
- * is built. So this early handler (registered by the board) registers the
- * late one on the first reset: appended behind the CPU reset, it runs in
- * the same pass and on every later reset.
- */
-static void x86_boot_reset_early(void *opaque)
-{
-    if (!x86_boot_reset_late_registered) {
-        x86_boot_reset_late_registered = true;
-        qemu_register_reset(x86_boot_reset_late, opaque);
-    }
 }
 
 /* ---- bzImage ------------------------------------------------------------ */
@@ -392,6 +378,6 @@ bool x86_load_kernel(PCMachineState *pcms, MachineState *ms, Error **errp)
         return false;
     }
     x86_boot_apply(ld);
-    qemu_register_reset(x86_boot_reset_early, ld);
+    qemu_register_reset(x86_boot_reset, ld);
     return true;
 }
