@@ -269,5 +269,72 @@ def _write(d, name, data):
     return path
 
 
+def build_bios_acpi(pwrbtn):
+    """tests/x86/bios-acpi.S, with the power-button wait when pwrbtn."""
+    d = ktest.tmpdir()
+    obj, elf, out = (os.path.join(d, "bios-acpi" + ext)
+                     for ext in (".o", ".elf", ".bin"))
+    for cmd in (["as", "--32", "--defsym", "PWRBTN=%d" % int(pwrbtn),
+                 "-o", obj, os.path.join(SRC, "bios-acpi.S")],
+                ["ld", "-m", "elf_i386", "-Ttext", "0", "-o", elf, obj],
+                ["objcopy", "-O", "binary", elf, out]):
+        subprocess.run(cmd, check=True)
+    assert os.path.getsize(out) == 65536
+    return out
+
+
+def test_acpi_tables_and_s5_poweroff():
+    """The guest finds the RSDP through fw_cfg, checks every checksum,
+    walks XSDT -> FADT/MADT/DSDT, counts the CPUs and powers off with
+    SLP_TYP(\\_S5)|SLP_EN: the process ends with status 0."""
+    need_kvm()
+    image = build_bios_acpi(False)
+    for n in (1, 4, 8):
+        r = run_bios(image, ["-smp", str(n)])
+        out = r.stdout
+        assert re.search(r"^xsdt [0-9a-f]{8}$", out, re.M), out
+        assert re.search(r"^pm1a_cnt 00000604$", out, re.M), out
+        assert re.search(r"^s5 00000000$", out, re.M), out
+        assert re.search(r"^cpus %08x$" % n, out, re.M), (n, out)
+        assert "acpi: PASS" in out and "bad checksum" not in out, out
+        # Not isa-debug-exit (odd status): ACPI S5 ends the process with 0.
+        assert r.returncode == 0, (n, r.returncode, r.stderr)
+
+
+def test_acpi_system_powerdown_sci():
+    """system_powerdown sets PWRBTN_STS and raises the SCI (IRQ 9 through
+    the PIC); the guest's handler sees the status and powers off."""
+    need_kvm()
+    d = ktest.tmpdir()
+    mon = os.path.join(d, "m.sock")
+    ser = os.path.join(d, "serial.txt")
+    p = ktest.start(["-M", "pc", "-accel", "kvm", "-smp", "2",
+                     "-bios", build_bios_acpi(True), "-nodefaults",
+                     "-serial", "file:" + ser, "-device", EXIT_DEV,
+                     "-monitor", "unix:%s,server=on,wait=off" % mon])
+    try:
+        ktest.wait_for_path(mon, p)
+        h = ktest.Hmp(mon)
+        end = time.monotonic() + 15
+        out = ""
+        while "waiting for power button" not in out:
+            assert time.monotonic() < end and p.poll() is None, out
+            time.sleep(0.05)
+            with open(ser) as f:
+                out = f.read()
+        assert "pwrbtn" not in out, out
+        h.send("system_powerdown")
+        p.wait(timeout=15)
+        with open(ser) as f:
+            out = f.read()
+        assert re.search(r"^pwrbtn sci 0000010[0-9a-f]$", out, re.M), out
+        assert "acpi: PASS" in out, out
+        assert p.returncode == 0, (p.returncode, p.stderr.read())
+    finally:
+        if p.poll() is None:
+            p.kill()
+            p.wait()
+
+
 if __name__ == "__main__":
     ktest.main(globals())
