@@ -78,20 +78,21 @@ bool pc_acpi_init(PCMachineState *pcms, MachineState *ms, PCIBus *bus,
     bool ok;
 
     pc_acpi_create_pm(bus, isa);
-    if (pcms->below_4g < 2 * MiB) {
-        return true;    /* no room: the guest finds no tables */
+    if (pcms->below_4g < PC_ACPI_AREA_BASE + PC_ACPI_AREA_SIZE) {
+        return true;    /* no RAM there: the guest finds no tables */
     }
     for (unsigned i = 0; i < ms->smp.cpus; i++) {
         apic_ids[i] = x86_apic_id_from_index(ms->smp.cores, ms->smp.threads,
                                              i);
     }
-    cfg.base = pcms->below_4g - PC_ACPI_TABLES_SIZE;
+    cfg.base = PC_ACPI_TABLES_ADDR;
     acpi_pc_build_tables(&cfg, &t);
-    g_assert(t.blob->len <= PC_ACPI_TABLES_SIZE);
+    /* 255 CPUs as x2APIC entries still need under 5 KiB. */
+    g_assert(t.blob->len <= PC_ACPI_TABLES_MAX);
     ok = pc_acpi_publish(pcms, ms, &t, cfg.base, errp);
     if (ok) {
-        acpi_tables_base = cfg.base;
-        acpi_tables_size = PC_ACPI_TABLES_SIZE;
+        acpi_tables_base = PC_ACPI_AREA_BASE;
+        acpi_tables_size = PC_ACPI_AREA_SIZE;
     }
     acpi_pc_tables_free(&t);
     return ok;

@@ -8,6 +8,7 @@
 #include "hw/acpi/aml-build.h"
 #include "hw/acpi/pc-tables.h"
 #include "hw/acpi/piix4-pm.h"
+#include "hw/acpi/pc-acpi.h"
 #include "hw/pci-host/i440fx.h"
 #include "hw/southbridge/piix.h"
 #include "qemu/main-loop.h"
@@ -328,6 +329,28 @@ static void test_madt_x2apic(void)
     acpi_pc_tables_free(&t);
 }
 
+/* The largest machine (255 CPUs, all needing x2APIC entries) still fits
+ * the area the board reserves for the tables. */
+static void test_tables_fit_area(void)
+{
+    uint32_t ids[255];
+    AcpiPcConfig cfg = { .ncpus = 255, .apic_ids = ids, .pm_base = 0x600,
+                         .gpe0_base = 0xafe0, .sci_irq = 9,
+                         .base = PC_ACPI_TABLES_ADDR };
+    AcpiPcTables t;
+    const uint8_t *m;
+
+    for (unsigned i = 0; i < 255; i++) {
+        ids[i] = 0x100 + i;
+    }
+    acpi_pc_build_tables(&cfg, &t);
+    g_assert_cmpuint(t.blob->len, <=, PC_ACPI_TABLES_MAX);
+    m = t.blob->data + t.madt;
+    g_assert_cmpuint(le32(m + 4), ==, 44 + 255 * 16 + 12 + 5 * 10 + 6);
+    g_assert_cmpuint(acpi_checksum(m, le32(m + 4)), ==, 0);
+    acpi_pc_tables_free(&t);
+}
+
 /* ---- the PM device ---- */
 
 static uint32_t in(uint16_t port, unsigned size)
@@ -454,6 +477,7 @@ int main(int argc, char **argv)
     g_test_add_func("/acpi/tables/madt-smp4", test_madt_smp4);
     g_test_add_func("/acpi/tables/madt-smp8", test_madt_smp8);
     g_test_add_func("/acpi/tables/madt-x2apic", test_madt_x2apic);
+    g_test_add_func("/acpi/tables/fit-area", test_tables_fit_area);
     g_test_add_func("/acpi/pm/ids", test_pm_ids);
     g_test_add_func("/acpi/pm/cnt-timer", test_pm_cnt_and_timer);
     g_test_add_func("/acpi/pm/power-button-sci", test_pm_power_button_sci);
