@@ -296,6 +296,7 @@ def test_acpi_tables_and_s5_poweroff():
         assert re.search(r"^pm1a_cnt 00000604$", out, re.M), out
         assert re.search(r"^s5 00000000$", out, re.M), out
         assert re.search(r"^cpus %08x$" % n, out, re.M), (n, out)
+        assert re.search(r"^pm_tmr ok$", out, re.M), out
         assert "acpi: PASS" in out and "bad checksum" not in out, out
         # Not isa-debug-exit (odd status): ACPI S5 ends the process with 0.
         assert r.returncode == 0, (n, r.returncode, r.stderr)

@@ -8,7 +8,8 @@
  * with a 4 GiB limit) reaches them from real mode.
  *
  * Reports on COM1: "xsdt", "cpus" (enabled MADT entries), "pm1a_cnt",
- * "s5" (SLP_TYP from \_S5 in the DSDT). Every checksum is checked. Then:
+ * "s5" (SLP_TYP from \_S5 in the DSDT), "pm_tmr ok" (the PM timer counts,
+ * 24 bits wide). Every checksum is checked. Then:
  *   PWRBTN=0: write SLP_TYP|SLP_EN to PM1a_CNT: the process ends, status 0.
  *   PWRBTN=1: enable the power button event, route IRQ 9 (the SCI) through
  *     the PIC, print "waiting for power button" and halt; the SCI handler
@@ -99,6 +100,7 @@ walk:
 walked:
     call check_fadt
     call count_cpus
+    call check_pm_timer
 
     mov $msg_nl, %si
     call puts
@@ -194,6 +196,29 @@ count_cpus:
     call puts
     mov %ebx, %eax
     call puthex32
+    ret
+
+/* ---- PM timer: 24 bits, and it moves ---- */
+check_pm_timer:
+    mov %fs:V_FADT, %esi
+    test %esi, %esi
+    jz 3f
+    mov %fs:76(%esi), %edx      /* PM_TMR_BLK */
+    in %dx, %eax
+    mov %eax, %ebx
+    mov $0x1000000, %ecx        /* a bound, not a time: ~16M reads */
+1:  in %dx, %eax
+    test $0xff000000, %eax
+    jnz 3f
+    cmp %eax, %ebx
+    jne 2f
+    dec %ecx
+    jnz 1b
+    jmp 3f
+2:  mov $msg_tmr, %si
+    call puts
+    ret
+3:  inc %bp
     ret
 
 /* ---- power button ---- */
@@ -438,6 +463,7 @@ msg_pm1a:   .asciz "\npm1a_cnt "
 msg_s5:     .asciz "\ns5 "
 msg_cpus:   .asciz "\ncpus "
 msg_nl:     .asciz "\n"
+msg_tmr:    .asciz "\npm_tmr ok"
 msg_wait:   .asciz "waiting for power button\n"
 msg_sci:    .asciz "pwrbtn sci "
 msg_badsum: .asciz "bad checksum\n"
