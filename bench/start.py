@@ -31,20 +31,25 @@ def build_bios(d):
     return out
 
 
-def run_once(argv):
-    """Wall seconds, CPU seconds and peak RSS (KiB) of one run."""
-    t0 = time.monotonic()
-    p = subprocess.Popen(argv, stdin=subprocess.DEVNULL,
-                         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
-    _, status, ru = os.wait4(p.pid, 0)
-    wall = time.monotonic() - t0
-    out = p.stdout.read()
-    p.stdout.close()
-    code = os.waitstatus_to_exitcode(status)
-    if code != 0x21 or out != b"K":
-        sys.exit("%s: unexpected result: status %d, output %r"
-                 % (argv[0], code, out))
-    return wall, ru.ru_utime + ru.ru_stime, ru.ru_maxrss
+def build_measure(d):
+    out = os.path.join(d, "measure")
+    subprocess.run(["gcc", "-O2", "-o", out, os.path.join(HERE, "measure.c")],
+                   check=True)
+    return out
+
+
+def run_once(measure, argv):
+    """Wall seconds, CPU seconds and peak RSS (KiB) of one run, measured by
+    bench/measure.c (a small launcher: see why there)."""
+    p = subprocess.run([measure] + argv, stdin=subprocess.DEVNULL,
+                       stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    # The launcher's line is the last one on stderr; the emulator's own
+    # warnings come before it.
+    wall, cpu, rss, code = p.stderr.decode().strip().splitlines()[-1].split()
+    if int(code) != 0x21 or p.stdout != b"K":
+        sys.exit("%s: unexpected result: status %s, output %r"
+                 % (argv[0], code, p.stdout))
+    return float(wall), float(cpu), int(rss)
 
 
 def main():
@@ -59,6 +64,7 @@ def main():
 
     with tempfile.TemporaryDirectory() as d:
         bios = build_bios(d)
+        measure = build_measure(d)
         common = ["-M", "pc", "-accel", "kvm", "-bios", bios, "-nographic",
                   "-nodefaults", "-serial", "stdio", "-device",
                   "isa-debug-exit,iobase=0xf4,iosize=0x04"]
@@ -70,7 +76,7 @@ def main():
         res = {k: [] for k in cmds}
         for _ in range(args.runs):
             for name, argv in cmds.items():
-                res[name].append(run_once(argv))
+                res[name].append(run_once(measure, argv))
 
     med = {k: [statistics.median(col) for col in zip(*v)]
            for k, v in res.items()}

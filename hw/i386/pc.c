@@ -201,7 +201,11 @@ static void pc_init(MachineState *ms)
         (!kvm_irqchip_create(&err) || !kvm_pit_create(&err))) {
         goto fail;
     }
+    /* One transaction: the accelerator sees the final map once (slot
+     * changes are expensive on KVM), not each step of building it. */
+    memory_region_transaction_begin();
     pc_memory_init(pcms, ms, &err);
+    memory_region_transaction_commit();
     if (err) {
         goto fail;
     }
