@@ -12,7 +12,8 @@
  * the rest above 4 GiB (QEMU 7.2's gigabyte alignment).
  *
  * I/O ports: 0x70 RTC, 0x60/0x64 i8042, 0x80 (PIIX3), 0x3f8.. COM1-4 for
- * each -serial, 0x510 fw_cfg, 0xcf8/0xcfc PCI configuration.
+ * each -serial, 0x440 boot-timer, 0x510 fw_cfg, 0xcf8/0xcfc PCI
+ * configuration.
  *
  * Interrupts: ISA IRQ n is GSI n. With KVM's in-kernel irqchip (PIC,
  * IOAPIC, PIT) device lines go straight to KVM_IRQ_LINE.
@@ -155,6 +156,7 @@ static bool pc_isa_devices_init(PCMachineState *pcms, MachineState *ms,
                                 ISABus *isa, Error **errp)
 {
     ISADevice *rtc = mc146818_rtc_init(isa, 2000, errp);
+    DeviceState *dev;
 
     if (!rtc) {
         return false;
@@ -163,9 +165,14 @@ static bool pc_isa_devices_init(PCMachineState *pcms, MachineState *ms,
     if (!i8042_init(isa, errp)) {
         return false;
     }
+    /* Kestrel's boot-timer port (0x440): a guest write of 123 logs the
+     * time since process start. */
+    dev = qdev_new("boot-timer");
+    if (!qdev_realize_and_unref(dev, BUS(isa), errp)) {
+        return false;
+    }
     for (int i = 0; i < PC_MAX_SERIAL; i++) {
         Chardev *chr = serial_hd(i);
-        DeviceState *dev;
 
         if (!chr) {
             continue;

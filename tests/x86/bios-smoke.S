@@ -1,6 +1,7 @@
 /*
  * A 64 KiB reset-vector BIOS for the pc board (loaded with -bios): real
- * mode, port I/O, CMOS, PCI configuration of the host and ISA bridges.
+ * mode, port I/O, CMOS, PCI configuration of the host and ISA bridges,
+ * the boot-timer port.
  * Reports on COM1, then exits through isa-debug-exit at 0xf4: 0 when every
  * check passed (process status 1), 1 otherwise (status 3).
  * Build: as --32 && ld -m elf_i386 -Ttext 0 && objcopy -O binary.
@@ -19,6 +20,11 @@ _start:
 
     mov $msg_hello, %si
     call puts
+
+    /* Kestrel's boot-timer port: the host logs the time since start. */
+    mov $0x440, %dx
+    mov $123, %al
+    out %al, %dx
 
     /* PCI 00:00.0 and 00:01.0 vendor/device through 0xcf8/0xcfc. */
     mov $msg_pci0, %si
