@@ -182,6 +182,28 @@ def test_accel_choices():
                r'The -accel and "-machine accel=" options are incompatible')
 
 
+def test_accel_fallback_messages_without_kvm():
+    # KESTREL_KVM_DEVICE points the KVM accelerator at another device node:
+    # here one that does not exist, as on a host without KVM.
+    env = dict(os.environ, KESTREL_KVM_DEVICE="/nonexistent/kvm")
+    r = subprocess.run([ktest.binary(), "-M", "none", "-accel", "kvm"],
+                       stdin=subprocess.DEVNULL, capture_output=True,
+                       text=True, timeout=20, env=env)
+    assert r.returncode == 1, r
+    lines = r.stderr.splitlines()
+    assert lines[0] == "Could not access KVM kernel module: No such file " \
+        "or directory", lines
+    assert lines[1] == "kestrel-system-x86_64: failed to " \
+        "initialize kvm: No such file or directory", lines
+    r = subprocess.run([ktest.binary(), "-M", "none,accel=kvm:tcg"],
+                       stdin=subprocess.DEVNULL, capture_output=True,
+                       text=True, timeout=20, env=env)
+    assert r.returncode == 1, r
+    assert "failed to initialize kvm" in r.stderr, r.stderr
+    assert "accelerator 'tcg': not supported by Kestrel yet" in r.stderr, \
+        r.stderr
+
+
 def test_accel_kvm_on_none():
     try:
         os.close(os.open("/dev/kvm", os.O_RDWR))
