@@ -242,8 +242,8 @@ static void help_cpu(const OptArg *oa)
         x86_cpu_list(out);
         fputs(out->str, stdout);
 #else
-        /* aarch64 CPU models arrive with -accel tcg and the virt board. */
-        printf("Available CPUs:\n");
+        /* The 64-bit models Kestrel's virt board runs (hw/arm/virt.c). */
+        printf("Available CPUs:\n  cortex-a57\n  max\n");
 #endif
         exit(0);
     }
@@ -932,8 +932,12 @@ static void init_accel(MachineState *ms)
     if (!accel_list && strcmp(MACHINE_GET_CLASS(ms)->name, "none") == 0) {
         return;
     }
-    /* NULL: the target's default (KVM; Kestrel has no x86 interpreter). */
-    if (!accel_init_machine(accel_list, ms, &err)) {
+    /* The target's default: TCG-lite for aarch64; KVM for x86_64 (Kestrel
+     * has no x86 interpreter). */
+    if (!accel_init_machine(accel_list ? accel_list :
+                            strcmp(target_name(), "aarch64") == 0 ? "tcg"
+                                                                  : NULL,
+                            ms, &err)) {
         if (accel_missing) {
             error_append_hint(&err, "accelerator '%s': not supported by "
                               "Kestrel yet\n", accel_missing);
