@@ -255,6 +255,9 @@ static void help_accel(const char *arg)
     if (arg && (is_help_option(arg) || g_str_has_prefix(arg, "help,") ||
                 strstr(arg, "accel=help") || strstr(arg, "accel=?"))) {
         printf("Accelerators supported in QEMU binary:\n");
+        if (accel_available("tcg")) {
+            printf("tcg\n");
+        }
 #ifdef TARGET_X86_64
         if (accel_available("kvm")) {
             printf("kvm\n");
@@ -848,7 +851,7 @@ static bool check_accel_name(const char *name)
         /* KVM runs guests of the host's own architecture only. */
 #if !defined(__aarch64__)
         error_report("accelerator 'kvm': an aarch64 guest needs an aarch64 "
-                     "host (use -accel tcg when it lands)");
+                     "host (use -accel tcg)");
         exit(1);
 #endif
     }

@@ -87,6 +87,8 @@ def test_cpu_and_accel_help():
     out = prints(["-accel", "help"], r"^Accelerators supported in QEMU binary:")
     assert re.search(r"^kvm$", out, re.M), out
     prints(["-cpu", "help"], r"^Available CPUs:", target="aarch64")
+    out = prints(["-accel", "help"], r"^tcg$", target="aarch64")
+    assert "kvm" not in out, out
 
 
 def test_invalid_option():
