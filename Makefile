@@ -60,6 +60,7 @@ demo: all
 bench: all
 	scripts/install-deps.sh --reference
 	python3 bench/start.py $(BUILD)
+	python3 bench/tcg.py $(BUILD)
 
 clean:
 	[ ! -f $(BUILD)/build.ninja ] || ninja -C $(BUILD) clean
