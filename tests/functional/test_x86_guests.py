@@ -24,12 +24,15 @@ def need_kvm():
         ktest.skip("/dev/kvm unusable: %s" % e.strerror)
 
 
-def build_bios(name):
-    """Assemble tests/x86/NAME.S into a flat 64 KiB image."""
+def build_bios(name, defsyms=()):
+    """Assemble tests/x86/NAME.S into a flat 64 KiB image; defsyms are
+    "SYM=VALUE" strings for as --defsym."""
     d = ktest.tmpdir()
     obj, elf, out = (os.path.join(d, name + ext)
                      for ext in (".o", ".elf", ".bin"))
-    for cmd in (["as", "--32", "-o", obj, os.path.join(SRC, name + ".S")],
+    defs = [a for sym in defsyms for a in ("--defsym", sym)]
+    for cmd in (["as", "--32", "-I", SRC] + defs +
+                ["-o", obj, os.path.join(SRC, name + ".S")],
                 ["ld", "-m", "elf_i386", "-Ttext", "0", "-o", elf, obj],
                 ["objcopy", "-O", "binary", elf, out]):
         subprocess.run(cmd, check=True)
@@ -275,16 +278,7 @@ def _write(d, name, data):
 
 def build_bios_acpi(pwrbtn):
     """tests/x86/bios-acpi.S, with the power-button wait when pwrbtn."""
-    d = ktest.tmpdir()
-    obj, elf, out = (os.path.join(d, "bios-acpi" + ext)
-                     for ext in (".o", ".elf", ".bin"))
-    for cmd in (["as", "--32", "--defsym", "PWRBTN=%d" % int(pwrbtn),
-                 "-o", obj, os.path.join(SRC, "bios-acpi.S")],
-                ["ld", "-m", "elf_i386", "-Ttext", "0", "-o", elf, obj],
-                ["objcopy", "-O", "binary", elf, out]):
-        subprocess.run(cmd, check=True)
-    assert os.path.getsize(out) == 65536
-    return out
+    return build_bios("bios-acpi", ["PWRBTN=%d" % int(pwrbtn)])
 
 
 def test_acpi_tables_and_s5_poweroff():

@@ -102,43 +102,7 @@ pci_read:
     in %dx, %eax
     ret
 
-/* Print the NUL-terminated string at ds:si on COM1. */
-puts:
-    push %ax
-    push %dx
-    mov $0x3f8, %dx
-1:  lodsb
-    test %al, %al
-    jz 2f
-    out %al, %dx
-    jmp 1b
-2:  pop %dx
-    pop %ax
-    ret
-
-/* Print eax as 8 hex digits (eax preserved). */
-puthex32:
-    push %eax
-    push %ecx
-    push %dx
-    push %ebx
-    mov %eax, %ebx
-    mov $8, %cx
-    mov $0x3f8, %dx
-1:  rol $4, %ebx
-    mov %bl, %al
-    and $0x0f, %al
-    add $'0', %al
-    cmp $'9', %al
-    jbe 2f
-    add $('a' - '9' - 1), %al
-2:  out %al, %dx
-    loop 1b
-    pop %ebx
-    pop %dx
-    pop %ecx
-    pop %eax
-    ret
+    .include "serial16.inc"
 
 msg_hello:      .asciz "bios-smoke: real mode up\n"
 msg_pci0:       .asciz "pci 00:00.0 "
