@@ -852,8 +852,11 @@ static bool check_accel_name(const char *name)
 #if !defined(__aarch64__)
         error_report("accelerator 'kvm': an aarch64 guest needs an aarch64 "
                      "host (use -accel tcg)");
-        exit(1);
+#else
+        error_report("accelerator 'kvm': not supported by Kestrel yet for "
+                     "aarch64 guests (use -accel tcg)");
 #endif
+        exit(1);
     }
     if (accel_available(name)) {
         return true;
