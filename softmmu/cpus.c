@@ -101,6 +101,7 @@ CPUState *cpu_create(const char *typename, Error **errp)
     if (!reset_registered) {
         reset_registered = true;
         qemu_register_reset(cpus_reset_handler, NULL);
+        cpu_set_kick_handler(cpus_kick);
     }
     vc = g_new0(Vcpu, 1);
     vc->cpu = CPU(dev);

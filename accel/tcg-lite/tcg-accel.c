@@ -6,67 +6,58 @@
  * it reports into a normalized AccelExit:
  *   budget used up, kick (exit_request) -> ACCEL_EXIT_NONE, so cpus.c
  *       re-checks pause / stop requests between slices;
- *   WFI (EXCP_HLT / EXCP_HALTED) -> ACCEL_EXIT_HLT: cpus.c parks the thread
- *       until cpu_has_work (an interrupt raised + cpus_kick);
- *   HVC / SMC -> the PSCI firmware calls a bare-metal guest or a kernel
- *       makes (SMC Calling Convention, function id in x0, result in x0):
- *       SYSTEM_OFF and SYSTEM_RESET leave through the shutdown / reset
- *       exits, PSCI_VERSION answers 1.1 as QEMU 7.2, anything else
- *       NOT_SUPPORTED;
- *   any other exception -> ACCEL_EXIT_ERROR (status 1): exception entry
- *       does not exist in the interpreter yet, so there is no vector to
- *       take it to.
+ *   WFI (EXCP_HLT / EXCP_HALTED), or the CPU powered off by the target's
+ *       firmware calls -> ACCEL_EXIT_HLT: cpus.c parks the thread until
+ *       cpu_has_work (an interrupt raised, CPU_ON);
+ *   a guest exception -> the target takes it (tcg_ops->do_interrupt:
+ *       vector to the guest's handler, or a PSCI call) and we go on;
+ *   an engine stop with no guest meaning (EXCP_DEBUG) -> ACCEL_EXIT_ERROR.
  *
- * For now this is one thread per vCPU (cpus.c); the virt board refuses
- * -smp > 1 because the TCG-lite engine wants a single exec thread.
- * Register state lives in the CPU struct itself, so get/put are no-ops.
+ * vCPUs run round-robin: each vCPU has its thread (cpus.c), but only the
+ * holder of a FIFO ticket lock is inside the engine, so the translation
+ * cache and page tracker keep one owner at a time (docs/devel/tcg-lite.md).
+ * A vCPU gives the engine up after each slice, when it halts or when it
+ * stops for any other reason. Register state lives in the CPU struct
+ * itself, so get/put are no-ops.
  */
 #include "qemu/osdep.h"
 #include "sysemu/accel.h"
 #include "sysemu/runstate.h"
 #include "exec/tcg-lite.h"
-#include "target/arm/cpu.h"
 
 #define TYPE_TCG_ACCEL ACCEL_CLASS_NAME("tcg")
 
 /* Instructions per tcg_lite_exec call: large enough that leaving the
  * interpreter is rare, small enough that pause requests are seen soon
- * even if a kick were missed. */
+ * even if a kick were missed. With several vCPUs a slice is also the
+ * longest another vCPU waits for its turn (an IPI's latency). */
 #define TCG_ACCEL_SLICE (8 * 1024 * 1024)
+#define TCG_ACCEL_SMP_SLICE (256 * 1024)
 
-/* PSCI function ids (ARM DEN 0022D) and return codes. */
-#define PSCI_0_2_FN_PSCI_VERSION  0x84000000ULL
-#define PSCI_0_2_FN_SYSTEM_OFF    0x84000008ULL
-#define PSCI_0_2_FN_SYSTEM_RESET  0x84000009ULL
-/* QEMU 7.2 answers 1.1 (checked against Debian's build). */
-#define PSCI_VERSION_1_1          0x10001ULL
-#define PSCI_RET_NOT_SUPPORTED    ((uint64_t)-1)
+/* The round-robin ticket lock. */
+static GMutex tcg_rr_lock;
+static GCond tcg_rr_cond;
+static unsigned tcg_rr_next_ticket, tcg_rr_serving;
+static int tcg_rr_vcpus;            /* vCPUs set up on this accelerator */
 
-static const struct {
-    int excp;
-    const char *name;
-} tcg_accel_excp_names[] = {
-    { EXCP_UDEF, "UNDEF" },
-    { EXCP_SWI, "SVC" },
-    { EXCP_PREFETCH_ABORT, "prefetch abort" },
-    { EXCP_DATA_ABORT, "data abort" },
-    { EXCP_IRQ, "IRQ" },
-    { EXCP_FIQ, "FIQ" },
-    { EXCP_BKPT, "BRK" },
-    { EXCP_HVC, "HVC" },
-    { EXCP_SMC, "SMC" },
-    { EXCP_HLT_INSN, "HLT" },
-    { EXCP_DEBUG, "debug" },
-};
-
-static const char *tcg_accel_excp_name(int excp)
+static void tcg_rr_acquire(void)
 {
-    for (size_t i = 0; i < G_N_ELEMENTS(tcg_accel_excp_names); i++) {
-        if (tcg_accel_excp_names[i].excp == excp) {
-            return tcg_accel_excp_names[i].name;
-        }
+    unsigned ticket;
+
+    g_mutex_lock(&tcg_rr_lock);
+    ticket = tcg_rr_next_ticket++;
+    while (tcg_rr_serving != ticket) {
+        g_cond_wait(&tcg_rr_cond, &tcg_rr_lock);
     }
-    return "unknown exception";
+    g_mutex_unlock(&tcg_rr_lock);
+}
+
+static void tcg_rr_release(void)
+{
+    g_mutex_lock(&tcg_rr_lock);
+    tcg_rr_serving++;
+    g_cond_broadcast(&tcg_rr_cond);
+    g_mutex_unlock(&tcg_rr_lock);
 }
 
 static bool tcg_accel_init_machine(AccelState *accel, MachineState *ms,
@@ -86,79 +77,55 @@ static bool tcg_accel_vcpu_init(CPUState *cpu, void **opaque, Error **errp)
     /* Per-vCPU engine state is made by the first tcg_lite_exec; cpus.c
      * only needs a non-NULL token to know the vCPU is set up. */
     *opaque = cpu;
+    __atomic_fetch_add(&tcg_rr_vcpus, 1, __ATOMIC_SEQ_CST);
     return true;
 }
 
 static void tcg_accel_vcpu_destroy(CPUState *cpu, void *opaque)
 {
+    __atomic_fetch_sub(&tcg_rr_vcpus, 1, __ATOMIC_SEQ_CST);
+    tcg_rr_acquire();               /* the engine's CPU list changes */
     tcg_lite_cpu_release(cpu);
-}
-
-/*
- * HVC/SMC with the PC at the instruction: answer a PSCI call. Returns
- * true if the guest goes on (x0 holds the result, PC past the call).
- */
-static bool tcg_accel_psci_call(CPUState *cpu, AccelExit *exit)
-{
-    CPUARMState *env = cpu_env(cpu);
-
-    switch (env->xregs[0]) {
-    case PSCI_0_2_FN_SYSTEM_OFF:
-        exit->kind = ACCEL_EXIT_SHUTDOWN;
-        return false;
-    case PSCI_0_2_FN_SYSTEM_RESET:
-        exit->kind = ACCEL_EXIT_RESET;
-        return false;
-    case PSCI_0_2_FN_PSCI_VERSION:
-        env->xregs[0] = PSCI_VERSION_1_1;
-        break;
-    default:
-        env->xregs[0] = PSCI_RET_NOT_SUPPORTED;
-        break;
-    }
-    env->pc += 4;               /* preferred return of HVC/SMC */
-    return true;
+    tcg_rr_release();
 }
 
 static void tcg_accel_report(CPUState *cpu, int excp, AccelExit *exit)
 {
-    CPUARMState *env = cpu_env(cpu);
-
     exit->kind = ACCEL_EXIT_ERROR;
     snprintf(exit->reason, sizeof(exit->reason),
-             "tcg: guest exception %s (%d) at pc 0x%" PRIx64
-             " syndrome 0x%08" PRIx32 " far 0x%" PRIx64
-             ": exception entry is not supported by Kestrel yet",
-             tcg_accel_excp_name(excp), excp, env->pc,
-             env->exception.syndrome, env->exception.vaddress);
+             "tcg: engine stop %d at pc 0x%" PRIx64, excp, cpu_get_pc(cpu));
 }
 
 static void tcg_accel_vcpu_run(CPUState *cpu, void *opaque, AccelExit *exit)
 {
-    memset(exit, 0, sizeof(*exit));
-    for (;;) {
-        int r = tcg_lite_exec(cpu, TCG_ACCEL_SLICE);
+    const TCGLiteOps *ops = CPU_GET_CLASS(cpu)->tcg_ops;
+    int64_t slice = __atomic_load_n(&tcg_rr_vcpus, __ATOMIC_SEQ_CST) > 1 ?
+                    TCG_ACCEL_SMP_SLICE : TCG_ACCEL_SLICE;
 
-        switch (r) {
-        case EXCP_BUDGET:
-        case EXCP_INTERRUPT:
+    memset(exit, 0, sizeof(*exit));
+    tcg_rr_acquire();
+    for (;;) {
+        int r = tcg_lite_exec(cpu, slice);
+
+        if (r == EXCP_BUDGET || r == EXCP_INTERRUPT) {
             exit->kind = ACCEL_EXIT_NONE;
-            return;
-        case EXCP_HLT:
-        case EXCP_HALTED:
+            break;
+        }
+        if (r == EXCP_HLT || r == EXCP_HALTED) {
             exit->kind = ACCEL_EXIT_HLT;
-            return;
-        case EXCP_HVC:
-        case EXCP_SMC:
-            if (tcg_accel_psci_call(cpu, exit)) {
-                continue;
-            }
-            return;
-        default:
+            break;
+        }
+        if (r >= EXCP_INTERRUPT || r < 0 || !ops->do_interrupt) {
             tcg_accel_report(cpu, r, exit);
-            return;
+            break;
+        }
+        ops->do_interrupt(cpu);
+        if (cpu->halted) {
+            exit->kind = ACCEL_EXIT_HLT;  /* powered off / suspended */
+            break;
         }
     }
+    tcg_rr_release();
 }
 
 static void tcg_accel_vcpu_kick(CPUState *cpu, void *opaque)

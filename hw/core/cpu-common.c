@@ -53,9 +53,19 @@ void cpu_exit(CPUState *cpu)
     __atomic_store_n(&cpu->exit_request, 1, __ATOMIC_SEQ_CST);
 }
 
+static void (*cpu_kick_handler)(CPUState *cpu);
+
+void cpu_set_kick_handler(void (*fn)(CPUState *cpu))
+{
+    cpu_kick_handler = fn;
+}
+
 void cpu_interrupt(CPUState *cpu, uint32_t mask)
 {
     __atomic_fetch_or(&cpu->interrupt_request, mask, __ATOMIC_SEQ_CST);
+    if (cpu_kick_handler) {
+        cpu_kick_handler(cpu);
+    }
 }
 
 void cpu_reset_interrupt(CPUState *cpu, uint32_t mask)

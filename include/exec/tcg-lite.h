@@ -100,6 +100,8 @@ struct TranslationBlock {
  *   exec_interrupt: take a pending interrupt if unmasked; true if taken.
  *   fetch_fault / memory_fault: record the exception for a failed fetch /
  *                 data access (bus error) and set exception_index.
+ *   do_interrupt: take the exception tcg_lite_exec reported (vector to the
+ *                 guest's handler); the accelerator calls it and goes on.
  */
 typedef struct TCGLiteOps {
     void (*get_tb_state)(CPUState *cpu, uint64_t *pc, uint32_t *flags);
@@ -111,6 +113,7 @@ typedef struct TCGLiteOps {
     bool (*exec_interrupt)(CPUState *cpu, uint32_t request);
     void (*memory_fault)(CPUState *cpu, uint64_t vaddr,
                          MMUAccessType access);
+    void (*do_interrupt)(CPUState *cpu);
 } TCGLiteOps;
 
 /*

@@ -11,11 +11,14 @@
  * registers zero, as QEMU does.
  */
 #include "qemu/osdep.h"
-#include "cpu.h"
+#include "translate.h"
+#include "sysreg.h"
+#include "internals.h"
 
 static const Property arm_cpu_props[] = {
     PROP_UINT64("rvbar", ARMCPU, rvbar, 0),
     PROP_UINT64("cntfrq", ARMCPU, cntfrq, 62500000),
+    PROP_BOOL("start-powered-off", ARMCPU, start_powered_off, false),
     PROP_END,
 };
 
@@ -46,6 +49,10 @@ static void arm_cpu_reset(CPUState *cs)
     env->el = 1;
     env->mmu_idx = 1;
     env->pc = cpu->rvbar;
+    arm_sysregs_reset(cpu);
+    cpu->power_on = !cpu->start_powered_off;
+    cs->halted = !cpu->power_on;
+    arm_gt_timer_reset(cpu);
     tlb_flush(cs);
 }
 
@@ -88,23 +95,61 @@ static void arm_cpu_set_pc(CPUState *cs, uint64_t pc)
     cpu_env(cs)->pc = pc;
 }
 
+/* WFI wakes on a pending interrupt whether or not PSTATE masks it; a
+ * powered-off CPU wakes only when CPU_ON powers it (EXITTB is its kick). */
 static bool arm_cpu_has_work(CPUState *cs)
 {
-    /* No interrupt controller yet: any raised line wakes WFI. */
-    return __atomic_load_n(&cs->interrupt_request, __ATOMIC_SEQ_CST) &
-           (CPU_INTERRUPT_HARD | CPU_INTERRUPT_FIQ | CPU_INTERRUPT_VIRQ |
-            CPU_INTERRUPT_VFIQ);
+    uint32_t req = __atomic_load_n(&cs->interrupt_request, __ATOMIC_SEQ_CST);
+
+    if (!__atomic_load_n(&ARM_CPU(cs)->power_on, __ATOMIC_SEQ_CST)) {
+        return false;
+    }
+    return req & (CPU_INTERRUPT_HARD | CPU_INTERRUPT_FIQ |
+                  CPU_INTERRUPT_VIRQ | CPU_INTERRUPT_VFIQ |
+                  CPU_INTERRUPT_EXITTB);
+}
+
+/* GPIO inputs ARM_CPU_IRQ..VFIQ: a level per line. */
+static void arm_cpu_set_irq(void *opaque, int line, int level)
+{
+    static const uint32_t mask[] = {
+        [ARM_CPU_IRQ] = CPU_INTERRUPT_HARD,
+        [ARM_CPU_FIQ] = CPU_INTERRUPT_FIQ,
+        [ARM_CPU_VIRQ] = CPU_INTERRUPT_VIRQ,
+        [ARM_CPU_VFIQ] = CPU_INTERRUPT_VFIQ,
+    };
+    CPUState *cs = opaque;
+
+    if (line < 0 || line >= (int)G_N_ELEMENTS(mask)) {
+        return;
+    }
+    if (level) {
+        cpu_interrupt(cs, mask[line]);
+    } else {
+        cpu_reset_interrupt(cs, mask[line]);
+    }
 }
 
 /* ---- The interpreter's view ---------------------------------------- */
 
-/* Block key: EL in bits 1:0, SP select in bit 2. */
+/* CPACR_EL1.FPEN: 0b11 enables FP at EL0 and EL1, 0b01 at EL1 only. */
+static bool arm_fp_enabled(const CPUARMState *env)
+{
+    unsigned fpen = (env->cpacr_el1 >> 20) & 3;
+
+    return fpen == 3 || (fpen == 1 && env->el == 1);
+}
+
+/* Block key: see ARM_TBFLAG_* in translate.h. */
 static void arm_get_tb_state(CPUState *cs, uint64_t *pc, uint32_t *flags)
 {
     CPUARMState *env = cpu_env(cs);
 
     *pc = env->pc;
-    *flags = env->el | (env->pstate & PSTATE_SP) << 2;
+    *flags = env->el | (env->pstate & PSTATE_SP ? ARM_TBFLAG_SPSEL : 0) |
+             (arm_fp_enabled(env) ? ARM_TBFLAG_FPEN : 0) |
+             (env->pstate & PSTATE_IL ? ARM_TBFLAG_IL : 0) |
+             (env->pc & 3 ? ARM_TBFLAG_PCALIGN : 0);
 }
 
 static int arm_mmu_index(CPUState *cs)
@@ -112,32 +157,14 @@ static int arm_mmu_index(CPUState *cs)
     return cpu_env(cs)->mmu_idx;
 }
 
-/* A bus error (nothing there, or the device refused): synchronous
- * external abort, as QEMU's virt reports it. */
-static void arm_memory_fault(CPUState *cs, uint64_t vaddr,
-                             MMUAccessType access)
-{
-    CPUARMState *env = cpu_env(cs);
-    bool fetch = access == MMU_INST_FETCH;
-    uint32_t iss = 0x10;                      /* FSC: external abort */
-
-    if (access == MMU_DATA_STORE) {
-        iss |= 1u << 6;                       /* WnR */
-    }
-    cs->exception_index = fetch ? EXCP_PREFETCH_ABORT : EXCP_DATA_ABORT;
-    uint32_t ec = fetch ? EC_INSNABORT : EC_DATAABORT;
-
-    env->exception.syndrome = ec << 26 | ARM_EL_IL | iss;
-    env->exception.vaddress = vaddr;
-    env->exception.target_el = env->el ? env->el : 1;
-}
-
 static const TCGLiteOps arm_tcg_ops = {
     .get_tb_state = arm_get_tb_state,
     .translate = a64_translate,
-    .tlb_fill = NULL,              /* MMU off: VA == PA (mmu.c later) */
+    .tlb_fill = arm_cpu_tlb_fill,
     .mmu_index = arm_mmu_index,
-    .memory_fault = arm_memory_fault,
+    .exec_interrupt = arm_cpu_exec_interrupt,
+    .memory_fault = arm_cpu_memory_fault,
+    .do_interrupt = arm_cpu_do_interrupt,
 };
 
 /* ---- QOM ------------------------------------------------------------ */
@@ -149,6 +176,7 @@ static bool arm_cpu_realize(DeviceState *dev, Error **errp)
 
     /* QEMU's virt layout: 8 CPUs per cluster (Aff1), index in Aff0. */
     cpu->mp_affinity = (uint64_t)(idx / 8) << 8 | (idx % 8);
+    arm_gt_timer_realize(cpu);
     return ARM_CPU_GET_CLASS(dev)->parent_realize(dev, errp);
 }
 
@@ -184,6 +212,16 @@ static void arm_cpu_set_implemented_ids(ARMCPU *cpu)
     cpu->revidr = 0;
 }
 
+/* Lines every model has: interrupt inputs, timer outputs. */
+static void arm_cpu_initfn(Object *obj)
+{
+    ARMCPU *cpu = ARM_CPU(obj);
+
+    qdev_init_gpio_in(DEVICE(obj), arm_cpu_set_irq, 4);
+    qdev_init_gpio_out_named(DEVICE(obj), cpu->gt_timer_outputs,
+                             "gt-timer-outputs", NUM_GTIMERS);
+}
+
 static void arm_cpu_a57_init(Object *obj)
 {
     ARMCPU *cpu = ARM_CPU(obj);
@@ -207,6 +245,7 @@ static void arm_cpu_class_init(ObjectClass *klass, void *data)
     CPUClass *cc = CPU_CLASS(klass);
     ARMCPUClass *acc = ARM_CPU_CLASS(klass);
 
+    arm_sysregs_init();
     acc->parent_realize = dc->realize;
     dc->realize = arm_cpu_realize;
     device_class_set_props(dc, arm_cpu_props);
@@ -223,6 +262,7 @@ static const TypeInfo arm_cpu_types[] = {
         .name = TYPE_ARM_CPU,
         .parent = TYPE_CPU,
         .instance_size = sizeof(ARMCPU),
+        .instance_init = arm_cpu_initfn,
         .instance_finalize = arm_cpu_finalize,
         .abstract = true,
         .class_size = sizeof(ARMCPUClass),

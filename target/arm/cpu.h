@@ -17,6 +17,7 @@
 #define TARGET_ARM_CPU_H
 
 #include "hw/core/cpu.h"
+#include "hw/irq.h"
 #include "exec/tcg-lite.h"
 
 #define TYPE_ARM_CPU "arm-cpu"
@@ -37,17 +38,45 @@ OBJECT_DECLARE_TYPE(ARMCPU, ARMCPUClass, ARM_CPU)
 #define EXCP_BKPT            7   /* BRK */
 #define EXCP_HVC            11
 #define EXCP_SMC            13
+#define EXCP_VIRQ           14
+#define EXCP_VFIQ           15
+#define EXCP_SERROR         16  /* asynchronous external abort */
+#define EXCP_UNALIGNED      22  /* PC or SP alignment fault */
+#define EXCP_ILLEGAL_STATE  23  /* ERET to an illegal state */
 #define EXCP_HLT_INSN      0x100 /* A64 HLT: a stop for tests (no semihost) */
 
 /* ESR_ELx exception classes used so far. */
-#define EC_UNCATEGORIZED 0x00
-#define EC_AA64_SVC      0x15
-#define EC_AA64_HVC      0x16
-#define EC_AA64_SMC      0x17
-#define EC_INSNABORT     0x20
-#define EC_DATAABORT     0x24
-#define EC_AA64_BKPT     0x3c
-#define ARM_EL_IL        (1u << 25)
+#define EC_UNCATEGORIZED      0x00
+#define EC_WFX_TRAP           0x01
+#define EC_ADVSIMDFPACCESSTRAP 0x07
+#define EC_ILLEGALSTATE       0x0e
+#define EC_AA64_SVC           0x15
+#define EC_AA64_HVC           0x16
+#define EC_AA64_SMC           0x17
+#define EC_SYSTEMREGISTERTRAP 0x18
+#define EC_INSNABORT          0x20  /* from a lower EL; +1: same EL */
+#define EC_INSNABORT_SAME_EL  0x21
+#define EC_PCALIGNMENT        0x22
+#define EC_DATAABORT          0x24  /* from a lower EL; +1: same EL */
+#define EC_DATAABORT_SAME_EL  0x25
+#define EC_SPALIGNMENT        0x26
+#define EC_AA64_FPTRAP        0x2c
+#define EC_SERROR             0x2f
+#define EC_BREAKPOINT         0x30  /* +1: same EL */
+#define EC_SOFTWARESTEP       0x32  /* +1: same EL */
+#define EC_WATCHPOINT         0x34  /* +1: same EL */
+#define EC_AA64_BKPT          0x3c
+#define ARM_EL_IL             (1u << 25)
+
+/* Data/instruction abort fault status codes (ISS.DFSC/IFSC), level in
+ * the low two bits where the code has one. */
+#define ARM_FSC_ADDRSIZE(l)   (0x00 | (l))
+#define ARM_FSC_TRANSLATION(l) (0x04 | (l))
+#define ARM_FSC_ACCESS(l)     (0x08 | (l))
+#define ARM_FSC_PERMISSION(l) (0x0c | (l))
+#define ARM_FSC_EXTABORT      0x10
+#define ARM_FSC_ALIGNMENT     0x21
+#define ARM_FSC_DEBUG         0x22
 
 /* PSTATE bits other than NZCV. */
 #define PSTATE_SP   (1u << 0)
@@ -66,6 +95,29 @@ OBJECT_DECLARE_TYPE(ARMCPU, ARMCPUClass, ARM_CPU)
 #define ARM_XREG_SP   31
 #define ARM_XREG_ZR   32  /* reads as zero */
 #define ARM_XREG_SINK 33  /* writes vanish */
+
+/* One 128-bit SIMD&FP register: d[0] holds bits 63:0 (host order). */
+typedef struct ARMVectorReg {
+    uint64_t d[2];
+} ARMVectorReg;
+
+/* Generic timer indexes (QEMU's numbering, also of the CPU's
+ * "gt-timer-outputs" GPIO lines). */
+#define GTIMER_PHYS 0
+#define GTIMER_VIRT 1
+#define GTIMER_HYP  2
+#define GTIMER_SEC  3
+#define NUM_GTIMERS 4
+
+typedef struct ARMGenericTimer {
+    uint64_t cval;            /* CNTx_CVAL */
+    uint64_t ctl;             /* CNTx_CTL: ENABLE, IMASK (ISTATUS computed) */
+} ARMGenericTimer;
+
+/* Debug comparators: the A57 has 6 breakpoints and 4 watchpoints; the
+ * arrays have the architectural maximum of 16. */
+#define ARM_MAX_BRPS 16
+#define ARM_MAX_WRPS 16
 
 typedef struct CPUARMState {
     uint64_t xregs[34];
@@ -89,6 +141,39 @@ typedef struct CPUARMState {
         uint64_t vaddress;    /* FAR value for aborts */
         int target_el;
     } exception;
+
+    /* Advanced SIMD and floating point (exec-fp*.c, exec-simd*.c). */
+    ARMVectorReg vregs[32];
+    uint32_t fpcr;            /* AHP, DN, FZ, RMode, ... */
+    uint32_t fpsr;            /* QC and the cumulative exception flags */
+
+    /* EL1 system registers (owners: mmu.c for the translation ones,
+     * exception.c for VBAR/ESR/FAR, exec-sys.c for the rest). Reset
+     * values come from the sysreg tables (sysreg.c). */
+    uint64_t sctlr_el1;
+    uint64_t cpacr_el1;
+    uint64_t tcr_el1;
+    uint64_t ttbr0_el1, ttbr1_el1;
+    uint64_t mair_el1, amair_el1;
+    uint64_t contextidr_el1;
+    uint64_t par_el1;
+    uint64_t vbar_el1;
+    uint64_t esr_el1, far_el1;
+    uint64_t afsr0_el1, afsr1_el1;
+
+    /* Generic timer (gt-timer.c). */
+    ARMGenericTimer gt_timer[NUM_GTIMERS];
+    uint64_t cntkctl_el1;
+    uint64_t cntvoff_el2;     /* 0 without EL2 */
+
+    /* Debug (debug.c). */
+    uint64_t mdscr_el1;
+    uint64_t oslsr_el1;       /* OS lock status */
+    uint64_t osdlr_el1;
+    uint64_t mdccint_el1;
+    uint64_t dbgbvr[ARM_MAX_BRPS], dbgbcr[ARM_MAX_BRPS];
+    uint64_t dbgwvr[ARM_MAX_WRPS], dbgwcr[ARM_MAX_WRPS];
+    uint64_t dbgclaim;
 } CPUARMState;
 
 /* ID register values a model advertises (see cpu.c for each field). */
@@ -111,6 +196,18 @@ struct ARMCPU {
     uint64_t cntfrq;          /* CNTFRQ_EL0, Hz */
     uint64_t rvbar;           /* reset PC (property "rvbar") */
     ARMISARegisters isar;
+
+    /* Generic timer: one QEMUTimer per timer, and the outputs the board
+     * wires to the interrupt controller's PPIs ("gt-timer-outputs"). */
+    struct QEMUTimer *gt_timer[NUM_GTIMERS];
+    qemu_irq gt_timer_outputs[NUM_GTIMERS];
+    /* GICv3 CPU interface state, owned by hw/intc (its ICC_* registers
+     * find it here); NULL with GICv2 or no GIC. */
+    void *gicv3_cpuif;
+    /* PSCI: false while the CPU is off (CPU_OFF, or a secondary before
+     * CPU_ON; property "start-powered-off"). */
+    bool power_on;
+    bool start_powered_off;
 };
 
 struct ARMCPUClass {
@@ -151,6 +248,19 @@ static inline uint32_t pstate_read(const CPUARMState *env)
 
 /* Switch EL / SP selection, banking the stack pointer. */
 void arm_pstate_write(CPUARMState *env, uint32_t pstate);
+
+/*
+ * CPU input lines (GPIO in, for the interrupt controller):
+ * ARM_CPU_IRQ, ARM_CPU_FIQ, ARM_CPU_VIRQ, ARM_CPU_VFIQ; level-sensitive.
+ */
+#define ARM_CPU_IRQ  0
+#define ARM_CPU_FIQ  1
+#define ARM_CPU_VIRQ 2
+#define ARM_CPU_VFIQ 3
+
+/* Take the exception recorded in cs->exception_index / env->exception
+ * (exception.c): vectors through VBAR_ELx of the target EL. */
+void arm_cpu_do_interrupt(CPUState *cs);
 
 /* tcg_ops entry (decode-a64.c). */
 void a64_translate(CPUState *cs, TranslationBlock *tb, const uint8_t *code,

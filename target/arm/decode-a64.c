@@ -16,9 +16,30 @@ static bool disas_unallocated(DisasContext *s, TLOp *op, uint32_t insn)
     return false;
 }
 
-/* FP and Advanced SIMD: a later session. */
+/*
+ * Scalar FP and Advanced SIMD (op0 = x111): each file's decoder accepts
+ * only its own encodings, so the order only matters for speed.
+ */
 static bool disas_simd_fp(DisasContext *s, TLOp *op, uint32_t insn)
 {
+    return disas_fp_scalar(s, op, insn) || disas_simd_int(s, op, insn) ||
+           disas_simd_fpvec(s, op, insn) || disas_crypto(s, op, insn);
+}
+
+/* CPACR_EL1.FPEN disables FP here: the trap, taken to EL1. */
+static int op_fp_access_trap(CPUState *cs, const TLOp *op)
+{
+    return arm_raise(cs, op, EXCP_UDEF, arm_syn_fp_access_trap());
+}
+
+bool arm_fp_access_check(DisasContext *s, TLOp *op)
+{
+    if (s->fp_enabled) {
+        return true;
+    }
+    memset(op, 0, sizeof(*op));
+    op->fn = op_fp_access_trap;
+    s->end_tb = true;
     return false;
 }
 
@@ -69,16 +90,40 @@ static int op_goto_next(CPUState *cs, const TLOp *op)
     return TL_CHAIN1;
 }
 
+/* PC alignment fault at a misaligned PC (FAR = the PC). */
+static int op_pc_alignment(CPUState *cs, const TLOp *op)
+{
+    cpu_env(cs)->exception.vaddress = op->imm;
+    return arm_raise(cs, op, EXCP_UDEF, EC_PCALIGNMENT << 26 | ARM_EL_IL);
+}
+
+/* PSTATE.IL after an illegal exception return. */
+static int op_illegal_state(CPUState *cs, const TLOp *op)
+{
+    return arm_raise(cs, op, EXCP_UDEF, EC_ILLEGALSTATE << 26 | ARM_EL_IL);
+}
+
 void a64_translate(CPUState *cs, TranslationBlock *tb, const uint8_t *code,
                    unsigned max_insns)
 {
     DisasContext s = {
-        .el = cpu_env(cs)->el,
-        .spsel = cpu_env(cs)->pstate & PSTATE_SP,
+        .el = tb->flags & ARM_TBFLAG_EL_MASK,
+        .spsel = tb->flags & ARM_TBFLAG_SPSEL,
+        .fp_enabled = tb->flags & ARM_TBFLAG_FPEN,
         .tb = tb,
     };
     unsigned i;
 
+    if (tb->flags & (ARM_TBFLAG_PCALIGN | ARM_TBFLAG_IL)) {
+        /* One op, and the code is not read: the PC may be misaligned. */
+        tb->ops[0] = (TLOp){
+            .fn = (tb->flags & ARM_TBFLAG_PCALIGN) ? op_pc_alignment
+                                                   : op_illegal_state,
+            .imm = tb->pc,
+        };
+        tb->icount = tb->n_ops = 1;
+        return;
+    }
     for (i = 0; i < max_insns; i++) {
         TLOp *op = &tb->ops[i];
         uint32_t insn;

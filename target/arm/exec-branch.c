@@ -1,12 +1,13 @@
 /*
  * A64 branches (ARM ARM C4.1.84): B, BL, B.cond, CBZ/CBNZ, TBZ/TBNZ,
- * BR, BLR, RET. Every branch ends its block. Direct branches report a
+ * BR, BLR, RET, ERET. Every branch ends its block. Direct branches report a
  * chain slot (0 taken, 1 not taken) whose target the block records, so
  * the engine can jump to the next block without a lookup; register
  * branches set the PC and ask for a lookup.
  */
 #include "qemu/osdep.h"
 #include "translate.h"
+#include "internals.h"
 
 #define X(i) (env->xregs[(i)])
 
@@ -64,6 +65,13 @@ static int op_blr(CPUState *cs, const TLOp *op)
     return TL_LOOKUP;
 }
 
+/* ERET (EL1 only): PSTATE and PC from SPSR_EL1 / ELR_EL1. */
+static int op_eret(CPUState *cs, const TLOp *op)
+{
+    arm_exception_return(cpu_env(cs));
+    return TL_LOOKUP;
+}
+
 static void set_jumps(DisasContext *s, uint64_t taken, bool conditional)
 {
     s->tb->jmp_pc[0] = taken;
@@ -101,6 +109,14 @@ bool disas_branch(DisasContext *s, TLOp *op, uint32_t insn)
         op->fn = op_bcond;
         op->a = insn & 0xf;
         set_jumps(s, s->pc + sext_field(insn, 5, 19, 2), true);
+        return true;
+    }
+    if (insn == 0xd69f03e0) {                           /* ERET */
+        if (s->el == 0) {
+            return false;
+        }
+        op->fn = op_eret;
+        s->end_tb = true;
         return true;
     }
     if ((insn & 0xfe000000) == 0xd6000000) {            /* BR, BLR, RET */

@@ -485,7 +485,9 @@ static bool disas_dp_2src(DisasContext *s, TLOp *op, uint32_t insn)
         op->fn = op_shiftv;
         op->b = opcode - 8;
         break;
-    default: return false;              /* CRC32 not yet: ISAR0 says so */
+    case 16: case 17: case 18: case 19: case 20: case 21: case 22: case 23:
+        return disas_crc32(s, op, insn);        /* exec-crc32.c */
+    default: return false;
     }
     op->sf = insn >> 31;
     set_rd_rn_rm(op, insn);

@@ -287,6 +287,11 @@ static bool disas_ldst_reg(DisasContext *s, TLOp *op, uint32_t insn)
 
 bool disas_ldst(DisasContext *s, TLOp *op, uint32_t insn)
 {
+    /* V = 1 (SIMD&FP registers, including the structure loads/stores
+     * whose class has bit 26 set): exec-ldst-simd.c. */
+    if (extract32(insn, 26, 1)) {
+        return disas_ldst_simd(s, op, insn);
+    }
     if ((insn & 0x3b000000) == 0x18000000) {
         return disas_ld_lit(s, op, insn);
     }

@@ -11,6 +11,8 @@
 #include "qemu/osdep.h"
 #include "qemu/log.h"
 #include "translate.h"
+#include "sysreg.h"
+#include "qemu/main-loop.h"
 
 #define X(i) (env->xregs[(i)])
 
@@ -172,8 +174,14 @@ static bool disas_sys(DisasContext *s, TLOp *op, uint32_t insn)
     unsigned crm = extract32(insn, 8, 4), op2 = extract32(insn, 5, 3);
     unsigned key = op1 << 12 | crn << 8 | crm << 4 | op2;
 
+    if (crn == 8) {
+        return disas_tlbi(s, op, insn);         /* mmu.c */
+    }
+    if (crn == 7 && crm == 8) {
+        return disas_at(s, op, insn);           /* mmu.c */
+    }
     if (crn != 7) {
-        return false;                   /* TLBI, AT: with the MMU */
+        return false;
     }
     switch (key) {
     case 0x0710:                        /* IC IALLUIS */
@@ -204,31 +212,6 @@ static bool disas_sys(DisasContext *s, TLOp *op, uint32_t insn)
 }
 
 /* ---- System registers ----------------------------------------------- */
-
-typedef struct ARMSysReg ARMSysReg;
-struct ARMSysReg {
-    const char *name;
-    uint8_t op0, op1, crn, crm, op2;
-    uint8_t access;
-    /* NULL read/write: a uint64_t at 'offset' in ARMCPU. */
-    uint64_t (*read)(CPUARMState *env, const ARMSysReg *ri);
-    void (*write)(CPUARMState *env, const ARMSysReg *ri, uint64_t v);
-    size_t offset;
-    bool end_tb;                        /* a write changes block state */
-};
-
-#define EL0_R 0x1
-#define EL0_W 0x2
-#define EL1_R 0x4
-#define EL1_W 0x8
-#define EL0_RW (EL0_R | EL0_W)
-#define EL1_RW (EL1_R | EL1_W)
-#define ALL_RW (EL0_RW | EL1_RW)
-
-static uint64_t *sysreg_field(CPUARMState *env, const ARMSysReg *ri)
-{
-    return (uint64_t *)((char *)env_archcpu(env) + ri->offset);
-}
 
 static uint64_t read_nzcv(CPUARMState *env, const ARMSysReg *ri)
 {
@@ -276,21 +259,25 @@ static void write_sp_el0(CPUARMState *env, const ARMSysReg *ri, uint64_t v)
     env->sp_el[0] = v;
 }
 
+static uint64_t read_cpacr(CPUARMState *env, const ARMSysReg *ri)
+{
+    return env->cpacr_el1;
+}
+
+/* Only FPEN (bits 21:20) exists without SVE/SME; the rest is RES0. The
+ * block flags hold the FP access state, so the write ends the block. */
+static void write_cpacr(CPUARMState *env, const ARMSysReg *ri, uint64_t v)
+{
+    env->cpacr_el1 = v & (3u << 20);
+}
+
 static uint64_t read_mpidr(CPUARMState *env, const ARMSysReg *ri)
 {
     /* Bit 31 RES1; U (bit 30) clear: a multiprocessor system. */
     return 1ULL << 31 | env_archcpu(env)->mp_affinity;
 }
 
-static uint64_t read_zero(CPUARMState *env, const ARMSysReg *ri)
-{
-    return 0;
-}
-
-#define CPUF(f) .offset = offsetof(ARMCPU, f)
-#define ENVF(f) .offset = offsetof(ARMCPU, env) + offsetof(CPUARMState, f)
-
-static const ARMSysReg arm_sysregs[] = {
+static const ARMSysReg arm_sysregs_core[] = {
     { "NZCV", 3, 3, 4, 2, 0, ALL_RW, read_nzcv, write_nzcv },
     { "DAIF", 3, 3, 4, 2, 1, EL1_RW, read_daif, write_daif, .end_tb = true },
     { "CurrentEL", 3, 0, 4, 2, 2, EL1_R, read_currentel },
@@ -299,6 +286,9 @@ static const ARMSysReg arm_sysregs[] = {
     { "SP_EL0", 3, 0, 4, 1, 0, EL1_RW, read_sp_el0, write_sp_el0 },
     { "SPSR_EL1", 3, 0, 4, 0, 0, EL1_RW, ENVF(spsr_el[1]) },
     { "ELR_EL1", 3, 0, 4, 0, 1, EL1_RW, ENVF(elr_el[1]) },
+    { "CPACR_EL1", 3, 0, 1, 0, 2, EL1_RW, read_cpacr, write_cpacr,
+      ENVF(cpacr_el1), .end_tb = true },
+    { "CONTEXTIDR_EL1", 3, 0, 13, 0, 1, EL1_RW, ENVF(contextidr_el1) },
     { "TPIDR_EL0", 3, 3, 13, 0, 2, ALL_RW, ENVF(tpidr_el[0]) },
     { "TPIDRRO_EL0", 3, 3, 13, 0, 3, EL0_R | EL1_RW, ENVF(tpidrro_el0) },
     { "TPIDR_EL1", 3, 0, 13, 0, 4, EL1_RW, ENVF(tpidr_el[1]) },
@@ -318,39 +308,61 @@ static const ARMSysReg arm_sysregs[] = {
     { "ID_AA64MMFR2_EL1", 3, 0, 0, 7, 2, EL1_R, CPUF(isar.id_aa64mmfr2) },
     { "CTR_EL0", 3, 3, 0, 0, 1, EL0_R | EL1_R, CPUF(ctr) },
     { "DCZID_EL0", 3, 3, 0, 0, 7, EL0_R | EL1_R, CPUF(dczid) },
-    /* Read-only until the generic timer (timer.c) owns it. */
-    { "CNTFRQ_EL0", 3, 3, 14, 0, 0, EL0_R | EL1_R, CPUF(cntfrq) },
 };
 
-/* The rest of the ID space (op0 3, op1 0, CRn 0, CRm 1-7) reads as zero. */
-static const ARMSysReg arm_sysreg_id_raz = {
-    "ID (reserved)", 3, 0, 0, 0, 0, EL1_R, read_zero
-};
-
-static const ARMSysReg *sysreg_find(unsigned op0, unsigned op1, unsigned crn,
-                                    unsigned crm, unsigned op2)
+void arm_sysregs_register_core(void)
 {
-    size_t i;
-
-    for (i = 0; i < ARRAY_SIZE(arm_sysregs); i++) {
-        const ARMSysReg *ri = &arm_sysregs[i];
-        if (ri->op0 == op0 && ri->op1 == op1 && ri->crn == crn &&
-            ri->crm == crm && ri->op2 == op2) {
-            return ri;
-        }
-    }
-    if (op0 == 3 && op1 == 0 && crn == 0 && crm >= 1 && crm <= 7) {
-        return &arm_sysreg_id_raz;
-    }
-    return NULL;
+    arm_sysregs_register(arm_sysregs_core, ARRAY_SIZE(arm_sysregs_core));
 }
 
+/* Run-time checks: an accessfn that refuses raises the exception it
+ * names; ISS of a system register trap per ARM ARM D17.2.37. */
+static int sysreg_refuse(CPUState *cs, const TLOp *op, const ARMSysReg *ri,
+                         ARMAccessResult r, bool isread)
+{
+    uint32_t syn;
+
+    switch (r) {
+    case ARM_ACCESS_TRAP_FP:
+        syn = arm_syn_fp_access_trap();
+        break;
+    case ARM_ACCESS_TRAP_SYSREG:
+        syn = EC_SYSTEMREGISTERTRAP << 26 | ARM_EL_IL |
+              (uint32_t)ri->op0 << 20 | (uint32_t)ri->op2 << 17 |
+              (uint32_t)ri->op1 << 14 | (uint32_t)ri->crn << 10 |
+              (uint32_t)(op->c & 0x1f) << 5 | (uint32_t)ri->crm << 1 |
+              isread;
+        break;
+    default:
+        syn = EC_UNCATEGORIZED << 26 | ARM_EL_IL;
+        break;
+    }
+    return arm_raise(cs, op, EXCP_UDEF, syn);
+}
+
+/* op->c = Rt (for a trap's ISS); imm = the descriptor. */
 static int op_mrs(CPUState *cs, const TLOp *op)
 {
     CPUARMState *env = cpu_env(cs);
     const ARMSysReg *ri = (const ARMSysReg *)(uintptr_t)op->imm;
+    bool locked = false;
+    uint64_t v;
 
-    X(op->rd) = ri->read ? ri->read(env, ri) : *sysreg_field(env, ri);
+    if (ri->accessfn) {
+        ARMAccessResult r = ri->accessfn(env, ri, true);
+        if (r != ARM_ACCESS_OK) {
+            return sysreg_refuse(cs, op, ri, r, true);
+        }
+    }
+    if (ri->needs_bql && !bql_locked()) {
+        bql_lock();
+        locked = true;
+    }
+    v = arm_sysreg_read(env, ri);
+    if (locked) {
+        bql_unlock();
+    }
+    X(op->rd) = v;
     TL_GOTO_NEXT(cs, op);
 }
 
@@ -358,11 +370,21 @@ static int op_msr(CPUState *cs, const TLOp *op)
 {
     CPUARMState *env = cpu_env(cs);
     const ARMSysReg *ri = (const ARMSysReg *)(uintptr_t)op->imm;
+    bool locked = false;
 
-    if (ri->write) {
-        ri->write(env, ri, X(op->rn));
-    } else {
-        *sysreg_field(env, ri) = X(op->rn);
+    if (ri->accessfn) {
+        ARMAccessResult r = ri->accessfn(env, ri, false);
+        if (r != ARM_ACCESS_OK) {
+            return sysreg_refuse(cs, op, ri, r, false);
+        }
+    }
+    if (ri->needs_bql && !bql_locked()) {
+        bql_lock();
+        locked = true;
+    }
+    arm_sysreg_write(env, ri, X(op->rn));
+    if (locked) {
+        bql_unlock();
     }
     if (ri->end_tb) {
         return tl_stop(cs, op, TL_RESUME_NEXT);
@@ -374,7 +396,7 @@ static bool disas_mrs_msr(DisasContext *s, TLOp *op, uint32_t insn)
 {
     bool is_read = extract32(insn, 21, 1);
     unsigned rt = insn & 0x1f;
-    const ARMSysReg *ri = sysreg_find(extract32(insn, 19, 2),
+    const ARMSysReg *ri = arm_sysreg_find(extract32(insn, 19, 2),
                                       extract32(insn, 16, 3),
                                       extract32(insn, 12, 4),
                                       extract32(insn, 8, 4),
@@ -391,6 +413,7 @@ static bool disas_mrs_msr(DisasContext *s, TLOp *op, uint32_t insn)
         return false;                   /* computed, read-only */
     }
     op->imm = (uintptr_t)ri;
+    op->c = rt;
     if (is_read) {
         op->fn = op_mrs;
         op->rd = reg_zr_w(rt);

@@ -13,6 +13,7 @@ typedef struct DisasContext {
     uint64_t pc;            /* of the instruction being decoded */
     int el;
     bool spsel;             /* PSTATE.SP: SP_ELx in use */
+    bool fp_enabled;        /* CPACR_EL1.FPEN lets this EL use FP/SIMD */
     bool end_tb;            /* this instruction ends the block */
     TranslationBlock *tb;
 } DisasContext;
@@ -49,12 +50,32 @@ static inline uint64_t sext_field(uint32_t insn, int pos, int len, int shift)
     return (uint64_t)(int64_t)sextract32(insn, pos, len) << shift;
 }
 
+/* Block flags (arm_get_tb_state): what decoding depends on. */
+#define ARM_TBFLAG_EL_MASK   0x3
+#define ARM_TBFLAG_SPSEL     0x4
+#define ARM_TBFLAG_FPEN      0x8
+#define ARM_TBFLAG_IL        0x10   /* PSTATE.IL: every insn traps */
+#define ARM_TBFLAG_PCALIGN   0x20   /* PC not 4-aligned: alignment fault */
+
 /* Decoders by instruction class. */
 bool disas_dp_imm(DisasContext *s, TLOp *op, uint32_t insn);
 bool disas_dp_reg(DisasContext *s, TLOp *op, uint32_t insn);
 bool disas_branch_sys(DisasContext *s, TLOp *op, uint32_t insn);
 bool disas_ldst(DisasContext *s, TLOp *op, uint32_t insn);
 bool disas_ldst_excl(DisasContext *s, TLOp *op, uint32_t insn);
+/* Advanced SIMD and FP (decode-a64.c dispatches to these in turn; each
+ * accepts only the encodings its file implements, false otherwise). */
+bool disas_fp_scalar(DisasContext *s, TLOp *op, uint32_t insn); /* exec-fp.c */
+bool disas_simd_int(DisasContext *s, TLOp *op, uint32_t insn); /* exec-simd-int.c */
+bool disas_simd_fpvec(DisasContext *s, TLOp *op, uint32_t insn); /* exec-simd-fp.c */
+bool disas_crypto(DisasContext *s, TLOp *op, uint32_t insn);  /* exec-crypto.c */
+/* Loads and stores of SIMD&FP registers (V = 1): exec-ldst-simd.c. */
+bool disas_ldst_simd(DisasContext *s, TLOp *op, uint32_t insn);
+/* CRC32/CRC32C (data-processing 2-source): exec-crc32.c. */
+bool disas_crc32(DisasContext *s, TLOp *op, uint32_t insn);
+/* SYS encodings of the MMU: TLBI (CRn 8) and AT (CRn 7, CRm 8): mmu.c. */
+bool disas_tlbi(DisasContext *s, TLOp *op, uint32_t insn);
+bool disas_at(DisasContext *s, TLOp *op, uint32_t insn);
 /* Branches and system (exec-branch.c, exec-sys.c). */
 bool disas_branch(DisasContext *s, TLOp *op, uint32_t insn);
 bool disas_system(DisasContext *s, TLOp *op, uint32_t insn);
@@ -132,6 +153,20 @@ static inline int arm_raise(CPUState *cs, const TLOp *op, int excp,
     env->exception.target_el = env->el ? env->el : 1;
     return tl_stop(cs, op, TL_EXCP);
 }
+
+/* ESR of an FP/SIMD access trapped by CPACR_EL1.FPEN (cv = 1, cond AL,
+ * as QEMU reports it). */
+static inline uint32_t arm_syn_fp_access_trap(void)
+{
+    return EC_ADVSIMDFPACCESSTRAP << 26 | ARM_EL_IL | 1u << 24 | 0xeu << 20;
+}
+
+/*
+ * Call first in every FP/SIMD decoder once the encoding is known to be
+ * valid: if FP is disabled at this EL, turns op into the access trap and
+ * returns false; the decoder then returns true (the op is complete).
+ */
+bool arm_fp_access_check(DisasContext *s, TLOp *op);
 
 int op_undef(CPUState *cs, const TLOp *op);
 int op_nop(CPUState *cs, const TLOp *op);

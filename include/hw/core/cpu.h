@@ -74,6 +74,10 @@ void cpu_exit(CPUState *cpu);
 /* Raise / lower interrupt_request bits; raising also kicks the loop. */
 void cpu_interrupt(CPUState *cpu, uint32_t mask);
 void cpu_reset_interrupt(CPUState *cpu, uint32_t mask);
+/* How cpu_interrupt wakes a vCPU (softmmu/cpus.c registers cpus_kick;
+ * without one, as in unit tests, raising only sets the bits). The handler
+ * may be called with the BQL held, from any thread. */
+void cpu_set_kick_handler(void (*fn)(CPUState *cpu));
 /* The CPU with that index, or NULL. */
 CPUState *qemu_get_cpu(int index);
 
