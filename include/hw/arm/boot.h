@@ -28,9 +28,17 @@ typedef struct CPUState CPUState;
 
 typedef struct ArmBootInfo {
     const char *kernel_filename;
+    const char *initrd_filename;    /* -initrd, or NULL */
+    const char *kernel_cmdline;     /* -append, or NULL */
+    const char *dtb_filename;       /* -dtb: replaces the board's tree */
     hwaddr ram_base;            /* guest-physical start of ram */
+    uint64_t ram_size;
     MemoryRegion *ram;          /* the board's main RAM */
     CPUState *cpu;              /* the CPU that starts the image */
+    /* The board's device tree (libfdt blob, fdt_totalsize bytes), or
+     * NULL for a board without one. The loader adds /chosen bootargs and
+     * the initrd range to a copy and places it in RAM. */
+    const void *fdt;
 } ArmBootInfo;
 
 /*
