@@ -9,6 +9,7 @@
 
 #include "hw/boards.h"
 #include "hw/irq.h"
+#include "hw/qdev.h"
 
 #define TYPE_VIRT_MACHINE MACHINE_TYPE_NAME("virt-7.2")
 
