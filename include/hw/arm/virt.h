@@ -43,8 +43,8 @@ enum {
 #define VIRT_ARCH_TIMER_NS_EL1_IRQ 14
 #define VIRT_ARCH_TIMER_VIRT_IRQ   11
 #define VIRT_ARCH_TIMER_NS_EL2_IRQ 10
-/* SPIs the GIC models (QEMU's virt: 256 in total, 224 SPIs). */
-#define VIRT_NUM_IRQS 256
+/* SPIs the GIC models: QEMU's virt asks for 256 SPIs (num-irq 288). */
+#define VIRT_NUM_SPIS 256
 /* The PL061 line the power button drives (gpio-keys, KEY_POWER). */
 #define VIRT_GPIO_POWER_PIN 3
 
@@ -58,9 +58,8 @@ typedef struct VirtMachineState {
     const MemMapEntry *memmap;
     int gic_version;            /* 2 or 3 (-M virt,gic-version=) */
     bool highmem;               /* -M virt,highmem= (accepted, see docs) */
-    char *dumpdtb;              /* -M virt,dumpdtb=FILE */
     DeviceState *gic;
-    qemu_irq spi[VIRT_NUM_IRQS - 32];   /* GIC inputs by SPI number */
+    qemu_irq spi[VIRT_NUM_SPIS];    /* GIC inputs by SPI number */
     /* The flattened device tree (libfdt), built by virt_fdt_build. */
     void *fdt;
     int fdt_size;
