@@ -4,6 +4,7 @@
  * flushes, queued invalidations) are looked at between blocks only.
  */
 #include "qemu/osdep.h"
+#include "qemu/log.h"
 #include "internal.h"
 
 static void tl_listener_commit(MemoryListener *l)
@@ -80,12 +81,31 @@ static int tl_handle_requests(CPUState *cpu, const TCGLiteOps *ops)
     return 0;
 }
 
+/* -d exec / -d cpu: a line (and the registers) before each block runs.
+ * Chaining is off while either is on, so every block passes here. */
+static void tl_log_block(CPUState *cpu, const TranslationBlock *tb)
+{
+    if (qemu_loglevel_mask(CPU_LOG_TB_CPU)) {
+        GString *out = g_string_new(NULL);
+
+        cpu_dump_state(cpu, out);
+        qemu_log("%s", out->str);
+        g_string_free(out, true);
+    }
+    if (qemu_loglevel_mask(CPU_LOG_EXEC)) {
+        qemu_log("Trace %d: %p [%016" PRIx64 "/%08" PRIx32 "]\n",
+                 cpu->cpu_index, (const void *)tb, tb->pc, tb->flags);
+    }
+}
+
 static inline bool tl_wants_exit(CPUState *cpu)
 {
     return __atomic_load_n(&cpu->exit_request, __ATOMIC_RELAXED) |
            __atomic_load_n(&cpu->interrupt_request, __ATOMIC_RELAXED) |
            __atomic_load_n(&tl_pending_work, __ATOMIC_RELAXED);
 }
+
+static bool tl_log_blocks;
 
 int tcg_lite_exec(CPUState *cpu, int64_t budget)
 {
@@ -103,6 +123,7 @@ int tcg_lite_exec(CPUState *cpu, int64_t budget)
     }
     cpu->exception_index = -1;
     tl_on_exec_thread = true;
+    tl_log_blocks = qemu_loglevel_mask(CPU_LOG_EXEC | CPU_LOG_TB_CPU);
     for (;;) {
         const TLOp *op;
         uint64_t pc, insn_pc;
@@ -136,12 +157,16 @@ int tcg_lite_exec(CPUState *cpu, int64_t budget)
             last = NULL;
         }
     run:
+        if (__builtin_expect(tl_log_blocks, 0)) {
+            tl_log_block(cpu, tb);
+        }
         budget -= tb->icount;
         r = tb->ops[0].fn(cpu, tb->ops);
         if (r == TL_CHAIN0 || r == TL_CHAIN1) {
             int slot = r - TL_CHAIN0;
             TranslationBlock *next = tb->jmp_dest[slot];
-            if (next && budget > 0 && !tl_wants_exit(cpu)) {
+            if (next && budget > 0 && !tl_wants_exit(cpu) &&
+                !tl_log_blocks) {
                 tb = next;
                 goto run;
             }

@@ -10,6 +10,8 @@
  * while one of its ops runs.
  */
 #include "qemu/osdep.h"
+#include "qemu/log.h"
+#include "disas/disas.h"
 #include "internal.h"
 
 #define TB_ARENA_SIZE (32 * MiB)
@@ -346,6 +348,22 @@ static void tb_page_add(TranslationBlock *tb)
     pd->first = tb;
 }
 
+/* -d in_asm: the guest code of a new block, as QEMU logs it. */
+static void tb_log_in_asm(const TCGLiteOps *ops, const TranslationBlock *tb,
+                          const uint8_t *code)
+{
+    GString *out = g_string_new("----------------\nIN: \n");
+    /* A block that only raises (misaligned PC) has no code to show. */
+    size_t size = (tb->pc & (tb->insn_size - 1)) ? 0 :
+                  (size_t)tb->icount * tb->insn_size;
+
+    disas_append(out, ops->disas_arch ? ops->disas_arch : "",
+                 tb->pc, code, size);
+    g_string_append_c(out, '\n');
+    qemu_log("%s", out->str);
+    g_string_free(out, true);
+}
+
 static TranslationBlock *tb_gen_code(CPUState *cpu, uint64_t pc,
                                      hwaddr phys_pc, uint32_t flags,
                                      const uint8_t *code)
@@ -373,6 +391,9 @@ static TranslationBlock *tb_gen_code(CPUState *cpu, uint64_t pc,
     tb->jmp_pc[0] = tb->jmp_pc[1] = TL_JMP_NONE;
     ops->translate(cpu, tb, code, max);
     g_assert(tb->icount >= 1 && tb->n_ops <= max + 1);
+    if (qemu_loglevel_mask(CPU_LOG_TB_IN_ASM)) {
+        tb_log_in_asm(ops, tb, code);
+    }
     tb_commit(tb);
 
     h = tb_hash_func(phys_pc, pc, flags);

@@ -114,6 +114,7 @@ typedef struct TCGLiteOps {
     void (*memory_fault)(CPUState *cpu, uint64_t vaddr,
                          MMUAccessType access);
     void (*do_interrupt)(CPUState *cpu);
+    const char *disas_arch;     /* for -d in_asm (disas/disas.h) */
 } TCGLiteOps;
 
 /*

@@ -165,6 +165,7 @@ static const TCGLiteOps arm_tcg_ops = {
     .exec_interrupt = arm_cpu_exec_interrupt,
     .memory_fault = arm_cpu_memory_fault,
     .do_interrupt = arm_cpu_do_interrupt,
+    .disas_arch = "aarch64",
 };
 
 /* ---- QOM ------------------------------------------------------------ */
