@@ -208,6 +208,11 @@ static void arm_cpu_set_implemented_ids(ARMCPU *cpu)
     cpu->isar.id_aa64mmfr1 = 0;
     cpu->isar.id_aa64mmfr2 = 0;
     cpu->ctr = 0x8444c004;
+    /* The A57's caches: L1 I 48 KiB, L1 D 32 KiB, L2 2 MiB (TRM). */
+    cpu->clidr = 0x0a200023;
+    cpu->ccsidr[0] = 0x701fe00a;        /* L1 data */
+    cpu->ccsidr[1] = 0x201fe012;        /* L1 instruction */
+    cpu->ccsidr[2] = 0x70ffe07a;        /* L2 unified */
     /* DC ZVA is not implemented yet: DZP = 1 (the A57 says 4, 64 bytes). */
     cpu->dczid = 0x14;
     cpu->revidr = 0;

@@ -160,6 +160,7 @@ typedef struct CPUARMState {
     uint64_t vbar_el1;
     uint64_t esr_el1, far_el1;
     uint64_t afsr0_el1, afsr1_el1;
+    uint64_t csselr_el1;      /* cache level selected for CCSIDR_EL1 */
 
     /* Generic timer (gt-timer.c). */
     ARMGenericTimer gt_timer[NUM_GTIMERS];
@@ -173,7 +174,6 @@ typedef struct CPUARMState {
     uint64_t mdccint_el1;
     uint64_t dbgbvr[ARM_MAX_BRPS], dbgbcr[ARM_MAX_BRPS];
     uint64_t dbgwvr[ARM_MAX_WRPS], dbgwcr[ARM_MAX_WRPS];
-    uint64_t dbgclaim;
 } CPUARMState;
 
 /* ID register values a model advertises (see cpu.c for each field). */
@@ -193,6 +193,8 @@ struct ARMCPU {
     uint64_t mp_affinity;     /* MPIDR_EL1 Aff fields */
     uint64_t ctr;
     uint64_t dczid;
+    uint64_t clidr;           /* CLIDR_EL1 */
+    uint64_t ccsidr[4];       /* CCSIDR_EL1 by CSSELR (Level << 1 | InD) */
     uint64_t cntfrq;          /* CNTFRQ_EL0, Hz */
     uint64_t rvbar;           /* reset PC (property "rvbar") */
     ARMISARegisters isar;

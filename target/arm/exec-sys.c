@@ -271,6 +271,30 @@ static void write_cpacr(CPUARMState *env, const ARMSysReg *ri, uint64_t v)
     env->cpacr_el1 = v & (3u << 20);
 }
 
+/* CCSIDR_EL1 of the cache CSSELR_EL1 selects (Level, InD); caches the
+ * model does not have read as zero. */
+static uint64_t read_ccsidr(CPUARMState *env, const ARMSysReg *ri)
+{
+    unsigned sel = env->csselr_el1 & 0xf;
+
+    return sel < 4 ? env_archcpu(env)->ccsidr[sel] : 0;
+}
+
+static void write_csselr(CPUARMState *env, const ARMSysReg *ri, uint64_t v)
+{
+    env->csselr_el1 = v & 0xf;
+}
+
+static uint64_t read_csselr(CPUARMState *env, const ARMSysReg *ri)
+{
+    return env->csselr_el1;
+}
+
+static uint64_t read_aidr(CPUARMState *env, const ARMSysReg *ri)
+{
+    return 0;
+}
+
 static uint64_t read_mpidr(CPUARMState *env, const ARMSysReg *ri)
 {
     /* Bit 31 RES1; U (bit 30) clear: a multiprocessor system. */
@@ -307,6 +331,11 @@ static const ARMSysReg arm_sysregs_core[] = {
     { "ID_AA64MMFR1_EL1", 3, 0, 0, 7, 1, EL1_R, CPUF(isar.id_aa64mmfr1) },
     { "ID_AA64MMFR2_EL1", 3, 0, 0, 7, 2, EL1_R, CPUF(isar.id_aa64mmfr2) },
     { "CTR_EL0", 3, 3, 0, 0, 1, EL0_R | EL1_R, CPUF(ctr) },
+    { "CLIDR_EL1", 3, 1, 0, 0, 1, EL1_R, CPUF(clidr) },
+    { "CCSIDR_EL1", 3, 1, 0, 0, 0, EL1_R, read_ccsidr },
+    { "CSSELR_EL1", 3, 2, 0, 0, 0, EL1_RW, read_csselr, write_csselr,
+      ENVF(csselr_el1) },
+    { "AIDR_EL1", 3, 1, 0, 0, 7, EL1_R, read_aidr },
     { "DCZID_EL0", 3, 3, 0, 0, 7, EL0_R | EL1_R, CPUF(dczid) },
 };
 
