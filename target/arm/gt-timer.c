@@ -32,6 +32,8 @@
 #define CNTKCTL_EL0PTEN  (1u << 9)
 
 #define GT_NS_PER_SECOND 1000000000ULL
+/* The latest expiry armed: ~146 years of virtual time. */
+#define GT_FAR_NS (INT64_MAX / 2)
 
 /*
  * Per timer: the QEMUTimer the CPU points at (cpu->gt_timer[idx]) comes
@@ -108,10 +110,11 @@ static void gt_recalc(ARMCPU *cpu, int idx)
     if ((gt->ctl & GT_CTL_ENABLE) && !istatus) {
         uint64_t tick = gt->cval + gt_offset(cpu, idx);
 
-        /* Beyond what the clock can express: wait as long as it can and
-         * look again then. */
-        if (tick > (uint64_t)INT64_MAX / t->period_ns) {
-            timer_mod_ns(&t->timer, INT64_MAX);
+        /* Beyond what the clock can express: wait a very long time and
+         * look again then. Not INT64_MAX as QEMU: the main loop's
+         * deadline rounding would overflow on it. */
+        if (tick > (uint64_t)GT_FAR_NS / t->period_ns) {
+            timer_mod_ns(&t->timer, GT_FAR_NS);
         } else {
             timer_mod_ns(&t->timer, (int64_t)tick * t->period_ns);
         }

@@ -100,13 +100,13 @@ def check(name, binary, workdir):
         expected = f.read()
     out, err, status = run(binary, elf)
     notes = []
+    if status != 0:
+        notes.append('exit status %s (expected 0)' % status)
     if out != expected:
         diff = difflib.unified_diff(expected.splitlines(), out.splitlines(),
                                     'QEMU (' + name + '.expected)',
                                     'Kestrel', lineterm='', n=2)
         notes += list(diff)[:40]
-    if status != 0:
-        notes.append('exit status %s (expected 0)' % status)
     if notes and err:
         notes += ['stderr:'] + err.splitlines()[:20]
     return not notes, notes
