@@ -106,6 +106,25 @@ static inline bool tl_wants_exit(CPUState *cpu)
 }
 
 static bool tl_log_blocks;
+CPUState *tl_exec_cpu;
+
+void tl_kick_exec_cpu(void)
+{
+    CPUState *cpu = __atomic_load_n(&tl_exec_cpu, __ATOMIC_SEQ_CST);
+
+    if (cpu) {
+        cpu_exit(cpu);
+    }
+}
+
+/* Chained blocks only look at the CPU's own request words (work queued
+ * by other threads kicks through exit_request). */
+static inline bool tl_chain_ok(CPUState *cpu)
+{
+    return !(__atomic_load_n(&cpu->exit_request, __ATOMIC_RELAXED) |
+             __atomic_load_n(&cpu->interrupt_request, __ATOMIC_RELAXED)) &&
+           !tl_log_blocks;
+}
 
 int tcg_lite_exec(CPUState *cpu, int64_t budget)
 {
@@ -123,6 +142,7 @@ int tcg_lite_exec(CPUState *cpu, int64_t budget)
     }
     cpu->exception_index = -1;
     tl_on_exec_thread = true;
+    __atomic_store_n(&tl_exec_cpu, cpu, __ATOMIC_SEQ_CST);
     tl_log_blocks = qemu_loglevel_mask(CPU_LOG_EXEC | CPU_LOG_TB_CPU);
     for (;;) {
         const TLOp *op;
@@ -165,8 +185,7 @@ int tcg_lite_exec(CPUState *cpu, int64_t budget)
         if (r == TL_CHAIN0 || r == TL_CHAIN1) {
             int slot = r - TL_CHAIN0;
             TranslationBlock *next = tb->jmp_dest[slot];
-            if (next && budget > 0 && !tl_wants_exit(cpu) &&
-                !tl_log_blocks) {
+            if (next && budget > 0 && tl_chain_ok(cpu)) {
                 tb = next;
                 goto run;
             }
@@ -194,6 +213,7 @@ int tcg_lite_exec(CPUState *cpu, int64_t budget)
         ret = cpu->exception_index;
         break;
     }
+    __atomic_store_n(&tl_exec_cpu, NULL, __ATOMIC_SEQ_CST);
     tl_on_exec_thread = false;
     return ret;
 }

@@ -22,6 +22,12 @@ extern GPtrArray *tl_cpus;
 extern __thread bool tl_on_exec_thread;
 /* Work queued for the next block boundary (deferred flush, DMA writes). */
 extern int tl_pending_work;
+/* The CPU inside tcg_lite_exec (NULL between runs): work queued from
+ * another thread kicks it, since chained blocks do not look at the
+ * queue. */
+extern CPUState *tl_exec_cpu;
+/* After queueing work from another thread: make the running CPU look. */
+void tl_kick_exec_cpu(void);
 /* Bumped by every flush: block pointers from before it are dangling. */
 extern unsigned tb_flush_count;
 

@@ -245,6 +245,7 @@ void tcg_lite_notify_write(hwaddr addr, hwaddr len)
     g_array_append_val(tl_write_queue, addr);
     g_mutex_unlock(&tl_queue_lock);
     __atomic_store_n(&tl_pending_work, 1, __ATOMIC_SEQ_CST);
+    tl_kick_exec_cpu();
 }
 
 /* ---- Flush ---------------------------------------------------------- */
@@ -276,6 +277,9 @@ void tb_flush(void)
     tb_flush_deferred = true;
     g_mutex_unlock(&tl_queue_lock);
     __atomic_store_n(&tl_pending_work, 1, __ATOMIC_SEQ_CST);
+    if (!tl_on_exec_thread) {
+        tl_kick_exec_cpu();
+    }
 }
 
 void tl_do_pending_work(void)

@@ -23,10 +23,21 @@ static int op_bl(CPUState *cs, const TLOp *op)
     return TL_CHAIN0;
 }
 
-static int op_bcond(CPUState *cs, const TLOp *op)
-{
-    return arm_cond_holds(cpu_env(cs), op->a) ? TL_CHAIN0 : TL_CHAIN1;
+/* B.cond, one handler per condition so the test folds to flag checks. */
+#define BCOND_FN(C)                                                        \
+static int op_bcond_##C(CPUState *cs, const TLOp *op)                      \
+{                                                                          \
+    return arm_cond_holds(cpu_env(cs), C) ? TL_CHAIN0 : TL_CHAIN1;          \
 }
+BCOND_FN(0) BCOND_FN(1) BCOND_FN(2) BCOND_FN(3) BCOND_FN(4) BCOND_FN(5)
+BCOND_FN(6) BCOND_FN(7) BCOND_FN(8) BCOND_FN(9) BCOND_FN(10) BCOND_FN(11)
+BCOND_FN(12) BCOND_FN(13) BCOND_FN(14) BCOND_FN(15)
+
+static TLOpFn const bcond_fns[16] = {
+    op_bcond_0, op_bcond_1, op_bcond_2, op_bcond_3, op_bcond_4, op_bcond_5,
+    op_bcond_6, op_bcond_7, op_bcond_8, op_bcond_9, op_bcond_10,
+    op_bcond_11, op_bcond_12, op_bcond_13, op_bcond_14, op_bcond_15,
+};
 
 /* CBZ (a = 0) / CBNZ (a = 1). */
 static int op_cbz(CPUState *cs, const TLOp *op)
@@ -106,8 +117,8 @@ bool disas_branch(DisasContext *s, TLOp *op, uint32_t insn)
         return true;
     }
     if ((insn & 0xff000010) == 0x54000000) {            /* B.cond */
-        op->fn = op_bcond;
         op->a = insn & 0xf;
+        op->fn = bcond_fns[op->a];
         set_jumps(s, s->pc + sext_field(insn, 5, 19, 2), true);
         return true;
     }

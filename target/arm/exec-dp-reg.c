@@ -87,14 +87,46 @@ static inline void add_sub_finish(CPUARMState *env, const TLOp *op,
     X(op->rd) = r;
 }
 
-static int op_addsub_shift(CPUState *cs, const TLOp *op)
-{
-    CPUARMState *env = cpu_env(cs);
-
-    add_sub_finish(env, op, X(op->rn),
-                   shift_reg(X(op->rm), op->sf, op->b, op->c));
-    TL_GOTO_NEXT(cs, op);
+/*
+ * Specialized add/sub (shifted register) handlers, one per width, add/sub,
+ * flag setting and shift type, so the hot path has no run-time choice but
+ * the shift amount (c). Generic op_addsub_shift stays for reference.
+ */
+#define ADDSUB_SHIFT_FN(SF, SUB, S, T)                                     \
+static int op_addsub_##SF##SUB##S##T(CPUState *cs, const TLOp *op)         \
+{                                                                          \
+    CPUARMState *env = cpu_env(cs);                                        \
+    uint64_t a = X(op->rn), b = shift_reg(X(op->rm), SF, T, op->c);        \
+                                                                           \
+    if (S) {                                                               \
+        X(op->rd) = SUB ? arm_add_cc(env, SF, a, ~b, 1)                    \
+                        : arm_add_cc(env, SF, a, b, 0);                    \
+    } else {                                                               \
+        X(op->rd) = arm_wreg(SF, SUB ? a - b : a + b);                     \
+    }                                                                      \
+    TL_GOTO_NEXT(cs, op);                                                  \
 }
+#define ADDSUB_SHIFT_T(SF, SUB, S) \
+    ADDSUB_SHIFT_FN(SF, SUB, S, 0) ADDSUB_SHIFT_FN(SF, SUB, S, 1) \
+    ADDSUB_SHIFT_FN(SF, SUB, S, 2)
+#define ADDSUB_SHIFT_S(SF, SUB) ADDSUB_SHIFT_T(SF, SUB, 0) \
+    ADDSUB_SHIFT_T(SF, SUB, 1)
+#define ADDSUB_SHIFT_SUB(SF) ADDSUB_SHIFT_S(SF, 0) ADDSUB_SHIFT_S(SF, 1)
+ADDSUB_SHIFT_SUB(0)
+ADDSUB_SHIFT_SUB(1)
+
+#define ADDSUB_SHIFT_ENT_T(SF, SUB, S) \
+    { op_addsub_##SF##SUB##S##0, op_addsub_##SF##SUB##S##1, \
+      op_addsub_##SF##SUB##S##2 }
+#define ADDSUB_SHIFT_ENT_S(SF, SUB) \
+    { ADDSUB_SHIFT_ENT_T(SF, SUB, 0), ADDSUB_SHIFT_ENT_T(SF, SUB, 1) }
+#define ADDSUB_SHIFT_ENT_SUB(SF) \
+    { ADDSUB_SHIFT_ENT_S(SF, 0), ADDSUB_SHIFT_ENT_S(SF, 1) }
+
+/* [sf][sub][setflags][shift type] */
+static TLOpFn const addsub_shift_fns[2][2][2][3] = {
+    ADDSUB_SHIFT_ENT_SUB(0), ADDSUB_SHIFT_ENT_SUB(1),
+};
 
 static int op_addsub_ext(CPUState *cs, const TLOp *op)
 {
@@ -136,25 +168,40 @@ static int op_ccmp(CPUState *cs, const TLOp *op)
 }
 
 /* CSEL/CSINC/CSINV/CSNEG: a = cond, b = which. */
-static int op_csel(CPUState *cs, const TLOp *op)
-{
-    CPUARMState *env = cpu_env(cs);
-    uint64_t r;
-
-    if (arm_cond_holds(env, op->a)) {
-        r = X(op->rn);
-    } else {
-        r = X(op->rm);
-        switch (op->b) {
-        case 1: r = r + 1; break;
-        case 2: r = ~r; break;
-        case 3: r = -r; break;
-        default: break;
-        }
-    }
-    X(op->rd) = arm_wreg(op->sf, r);
-    TL_GOTO_NEXT(cs, op);
+/* CSEL/CSINC/CSINV/CSNEG specialized by width, kind and condition: the
+ * condition folds to a couple of flag tests. */
+#define CSEL_FN(SF, K, C)                                                  \
+static int op_csel_##SF##K##_##C(CPUState *cs, const TLOp *op)             \
+{                                                                          \
+    CPUARMState *env = cpu_env(cs);                                        \
+    uint64_t m = X(op->rm);                                                \
+                                                                           \
+    m = K == 1 ? m + 1 : K == 2 ? ~m : K == 3 ? -m : m;                     \
+    X(op->rd) = arm_wreg(SF, arm_cond_holds(env, C) ? X(op->rn) : m);      \
+    TL_GOTO_NEXT(cs, op);                                                  \
 }
+#define CSEL_C(SF, K) \
+    CSEL_FN(SF, K, 0) CSEL_FN(SF, K, 1) CSEL_FN(SF, K, 2) CSEL_FN(SF, K, 3) \
+    CSEL_FN(SF, K, 4) CSEL_FN(SF, K, 5) CSEL_FN(SF, K, 6) CSEL_FN(SF, K, 7) \
+    CSEL_FN(SF, K, 8) CSEL_FN(SF, K, 9) CSEL_FN(SF, K, 10) \
+    CSEL_FN(SF, K, 11) CSEL_FN(SF, K, 12) CSEL_FN(SF, K, 13) \
+    CSEL_FN(SF, K, 14) CSEL_FN(SF, K, 15)
+#define CSEL_K(SF) CSEL_C(SF, 0) CSEL_C(SF, 1) CSEL_C(SF, 2) CSEL_C(SF, 3)
+CSEL_K(0)
+CSEL_K(1)
+
+#define CSEL_ENT_C(SF, K) { \
+    op_csel_##SF##K##_0, op_csel_##SF##K##_1, op_csel_##SF##K##_2, \
+    op_csel_##SF##K##_3, op_csel_##SF##K##_4, op_csel_##SF##K##_5, \
+    op_csel_##SF##K##_6, op_csel_##SF##K##_7, op_csel_##SF##K##_8, \
+    op_csel_##SF##K##_9, op_csel_##SF##K##_10, op_csel_##SF##K##_11, \
+    op_csel_##SF##K##_12, op_csel_##SF##K##_13, op_csel_##SF##K##_14, \
+    op_csel_##SF##K##_15 }
+#define CSEL_ENT_K(SF) { CSEL_ENT_C(SF, 0), CSEL_ENT_C(SF, 1), \
+                         CSEL_ENT_C(SF, 2), CSEL_ENT_C(SF, 3) }
+
+/* [sf][kind: CSEL, CSINC, CSINV, CSNEG][cond] */
+static TLOpFn const csel_fns[2][4][16] = { CSEL_ENT_K(0), CSEL_ENT_K(1) };
 
 /* ---- 1-source ---------------------------------------------------------- */
 
@@ -363,11 +410,11 @@ static bool disas_add_sub_shift(DisasContext *s, TLOp *op, uint32_t insn)
     if (type == SHIFT_ROR || (!sf && amt >= 32)) {
         return false;
     }
-    op->fn = op_addsub_shift;
     op->sf = sf;
     op->a = extract32(insn, 30, 1);
     op->ra = extract32(insn, 29, 1);
     op->b = type;
+    op->fn = addsub_shift_fns[sf][op->a][op->ra][type];
     op->c = amt;
     set_rd_rn_rm(op, insn);
     return true;
@@ -435,10 +482,10 @@ static bool disas_cond_sel(DisasContext *s, TLOp *op, uint32_t insn)
     if (extract32(insn, 29, 1) || op2 > 1) {
         return false;
     }
-    op->fn = op_csel;
     op->sf = insn >> 31;
     op->a = extract32(insn, 12, 4);
     op->b = extract32(insn, 30, 1) << 1 | op2;
+    op->fn = csel_fns[op->sf][op->b][op->a];
     set_rd_rn_rm(op, insn);
     return true;
 }
