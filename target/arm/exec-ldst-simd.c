@@ -473,7 +473,7 @@ static bool disas_ldst_multiple(DisasContext *s, TLOp *op, uint32_t insn)
 {
     /* opcode insn[15:12] -> registers and elements per structure
      * (0: unallocated). */
-    static const uint8_t rpt[16] = { 4, 0, 4, 0, 1, 0, 3, 1, 1, 0, 2 };
+    static const uint8_t rpt[16] = { 1, 0, 4, 0, 1, 0, 3, 1, 1, 0, 2 };
     static const uint8_t selem[16] = { 4, 0, 1, 0, 3, 0, 1, 1, 2, 0, 1 };
     unsigned opcode = extract32(insn, 12, 4), es = extract32(insn, 10, 2);
     bool q = extract32(insn, 30, 1), load = extract32(insn, 22, 1);
