@@ -1,8 +1,10 @@
 /*
- * fw_cfg, I/O port interface. See include/hw/nvram/fw_cfg.h for the
+ * fw_cfg: the item store and both guest interfaces, I/O ports (x86) and
+ * MMIO with DMA (arm virt). See include/hw/nvram/fw_cfg.h for the
  * guest-visible protocol (as QEMU's docs/specs/fw_cfg.txt documents it).
  * Every guest value is checked: selectors outside the item space select
- * nothing, and reads past an item's end return 0.
+ * nothing, reads past an item's end return 0, and a DMA descriptor or
+ * buffer outside guest memory ends the transfer with the error bit.
  */
 #include "qemu/osdep.h"
 #include "hw/nvram/fw_cfg.h"
@@ -151,7 +153,7 @@ uint16_t fw_cfg_file_key(FWCfgState *s, const char *name)
     return FW_CFG_INVALID;
 }
 
-/* ---- guest interface ---- */
+/* ---- guest interface, both flavours ---- */
 
 static void fw_cfg_select(FWCfgState *s, uint16_t key)
 {
@@ -179,6 +181,8 @@ static uint8_t fw_cfg_read_byte(FWCfgState *s)
     }
     return e->data[s->cur_offset++];
 }
+
+/* ---- I/O port interface ---- */
 
 static uint64_t fw_cfg_io_read(void *opaque, hwaddr addr, unsigned size)
 {
@@ -214,12 +218,183 @@ static const MemoryRegionOps fw_cfg_io_ops = {
     .impl = { .min_access_size = 1, .max_access_size = 2 },
 };
 
-/* ---- device ---- */
+/* ---- MMIO interface ---- */
+
+/* n bytes of the stream, the first in the most significant position:
+ * with a big-endian region the first lands at the lowest address. */
+static uint64_t fw_cfg_mem_data_read(void *opaque, hwaddr addr,
+                                     unsigned size)
+{
+    FWCfgState *s = opaque;
+    uint64_t v = 0;
+
+    for (unsigned i = 0; i < size; i++) {
+        v = (v << 8) | fw_cfg_read_byte(s);
+    }
+    return v;
+}
+
+static void fw_cfg_mem_data_write(void *opaque, hwaddr addr, uint64_t val,
+                                  unsigned size)
+{
+    qemu_log_mask(LOG_GUEST_ERROR, "fw_cfg: %u-byte write 0x%" PRIx64
+                  " to the data register ignored (use DMA)\n", size, val);
+}
+
+static uint64_t fw_cfg_mem_ctl_read(void *opaque, hwaddr addr,
+                                    unsigned size)
+{
+    qemu_log_mask(LOG_GUEST_ERROR, "fw_cfg: read of the selector register "
+                  "(write only)\n");
+    return 0;
+}
+
+static void fw_cfg_mem_ctl_write(void *opaque, hwaddr addr, uint64_t val,
+                                 unsigned size)
+{
+    fw_cfg_select(opaque, val);
+}
+
+/* ---- DMA ---- */
+
+typedef struct FWCfgDmaAccess {
+    uint32_t control;
+    uint32_t length;
+    uint64_t address;
+} QEMU_PACKED FWCfgDmaAccess;
+
+G_STATIC_ASSERT(sizeof(FWCfgDmaAccess) == 16);
+
+#define FW_CFG_DMA_CHUNK 4096
+
+/*
+ * Move len bytes of the selected item to guest memory at addr (read) or
+ * just past them (skip). Past the item's end a read gives zeros. False on
+ * a guest memory error.
+ */
+static bool fw_cfg_dma_transfer(FWCfgState *s, uint64_t addr, uint32_t len,
+                                bool read)
+{
+    FWCfgEntry *e = fw_cfg_entry(s, s->cur_entry);
+    uint8_t zeros[FW_CFG_DMA_CHUNK] = { 0 };
+
+    while (len) {
+        uint32_t avail = e && s->cur_offset < e->len ?
+                         e->len - s->cur_offset : 0;
+        uint32_t n = avail ? MIN(len, avail) : MIN(len, FW_CFG_DMA_CHUNK);
+        const void *src = avail ? e->data + s->cur_offset : zeros;
+
+        if (!avail && !read) {
+            break;      /* skipping past the end moves nothing */
+        }
+        if (read && address_space_write(s->dma_as, addr, src, n) !=
+            MEMTX_OK) {
+            return false;
+        }
+        if (avail) {
+            s->cur_offset += n;
+        }
+        addr += n;
+        len -= n;
+    }
+    return true;
+}
+
+static void fw_cfg_dma_run(FWCfgState *s)
+{
+    uint64_t desc = s->dma_addr;
+    FWCfgDmaAccess dma;
+    uint32_t control, result = 0;
+
+    s->dma_addr = 0;
+    if (address_space_read(s->dma_as, desc, &dma, sizeof(dma)) != MEMTX_OK) {
+        qemu_log_mask(LOG_GUEST_ERROR, "fw_cfg: DMA descriptor at 0x%" PRIx64
+                      " is not in guest memory\n", desc);
+        result = FW_CFG_DMA_CTL_ERROR;
+        goto done;
+    }
+    control = GUINT32_FROM_BE(dma.control);
+    if (control & FW_CFG_DMA_CTL_SELECT) {
+        fw_cfg_select(s, control >> 16);
+    }
+    if (control & FW_CFG_DMA_CTL_WRITE) {
+        /* No item is writable. */
+        qemu_log_mask(LOG_GUEST_ERROR, "fw_cfg: DMA write to item 0x%04x "
+                      "refused (read only)\n", s->cur_entry);
+        result = FW_CFG_DMA_CTL_ERROR;
+    } else if (control & (FW_CFG_DMA_CTL_READ | FW_CFG_DMA_CTL_SKIP)) {
+        bool read = control & FW_CFG_DMA_CTL_READ;
+
+        if (!fw_cfg_dma_transfer(s, GUINT64_FROM_BE(dma.address),
+                                 GUINT32_FROM_BE(dma.length), read)) {
+            qemu_log_mask(LOG_GUEST_ERROR, "fw_cfg: DMA buffer at 0x%" PRIx64
+                          " (length %u) is not in guest memory\n",
+                          (uint64_t)GUINT64_FROM_BE(dma.address),
+                          GUINT32_FROM_BE(dma.length));
+            result = FW_CFG_DMA_CTL_ERROR;
+        }
+    }
+done:
+    result = GUINT32_TO_BE(result);
+    /* A descriptor outside memory gets nothing back: nowhere to put it. */
+    address_space_write(s->dma_as, desc, &result, sizeof(result));
+}
+
+static uint64_t fw_cfg_mem_dma_read(void *opaque, hwaddr addr,
+                                    unsigned size)
+{
+    /* addr 0 size 8, addr 0 size 4 (high half), addr 4 size 4 (low). */
+    return size == 8 ? FW_CFG_DMA_SIGNATURE :
+           (uint32_t)(FW_CFG_DMA_SIGNATURE >> (addr ? 0 : 32));
+}
+
+static void fw_cfg_mem_dma_write(void *opaque, hwaddr addr, uint64_t val,
+                                 unsigned size)
+{
+    FWCfgState *s = opaque;
+
+    if (size == 8) {
+        s->dma_addr = val;
+    } else if (addr == 0) {
+        /* The high half waits for the low half, which starts it. */
+        s->dma_addr = val << 32;
+        return;
+    } else {
+        s->dma_addr |= (uint32_t)val;
+    }
+    fw_cfg_dma_run(s);
+}
+
+static const MemoryRegionOps fw_cfg_mem_data_ops = {
+    .read = fw_cfg_mem_data_read,
+    .write = fw_cfg_mem_data_write,
+    .endianness = DEVICE_BIG_ENDIAN,
+    .valid = { .min_access_size = 1, .max_access_size = 8 },
+    .impl = { .min_access_size = 1, .max_access_size = 8 },
+};
+
+static const MemoryRegionOps fw_cfg_mem_ctl_ops = {
+    .read = fw_cfg_mem_ctl_read,
+    .write = fw_cfg_mem_ctl_write,
+    .endianness = DEVICE_BIG_ENDIAN,
+    .valid = { .min_access_size = 2, .max_access_size = 2 },
+    .impl = { .min_access_size = 2, .max_access_size = 2 },
+};
+
+static const MemoryRegionOps fw_cfg_mem_dma_ops = {
+    .read = fw_cfg_mem_dma_read,
+    .write = fw_cfg_mem_dma_write,
+    .endianness = DEVICE_BIG_ENDIAN,
+    .valid = { .min_access_size = 4, .max_access_size = 8 },
+    .impl = { .min_access_size = 4, .max_access_size = 8 },
+};
+
+/* ---- devices ---- */
 
 FWCfgState *fw_cfg_init_io(uint16_t iobase, Error **errp)
 {
     DeviceState *dev = qdev_new(TYPE_FW_CFG_IO);
-    FWCfgState *s = FW_CFG_IO(dev);
+    FWCfgState *s = FW_CFG(dev);
 
     s->iobase = iobase;
     if (!sysbus_realize_and_unref(SYS_BUS_DEVICE(dev), errp)) {
@@ -229,41 +404,48 @@ FWCfgState *fw_cfg_init_io(uint16_t iobase, Error **errp)
     return s;
 }
 
+FWCfgState *fw_cfg_init_mem(hwaddr base, Error **errp)
+{
+    DeviceState *dev = qdev_new(TYPE_FW_CFG_MEM);
+
+    if (!sysbus_realize_and_unref(SYS_BUS_DEVICE(dev), errp)) {
+        return NULL;
+    }
+    sysbus_mmio_map(SYS_BUS_DEVICE(dev), 0, base);
+    return FW_CFG(dev);
+}
+
 static bool fw_cfg_realize(DeviceState *dev, Error **errp)
 {
-    FWCfgState *s = FW_CFG_IO(dev);
+    FWCfgState *s = FW_CFG(dev);
 
     fw_cfg_add_bytes(s, FW_CFG_SIGNATURE, "QEMU", 4);
-    fw_cfg_add_i32(s, FW_CFG_ID, FW_CFG_VERSION);
+    fw_cfg_add_i32(s, FW_CFG_ID, FW_CFG_VERSION |
+                   (s->dma_enabled ? FW_CFG_VERSION_DMA : 0));
     fw_cfg_rebuild_files(s);
     return true;
 }
 
 static void fw_cfg_reset(DeviceState *dev)
 {
-    FWCfgState *s = FW_CFG_IO(dev);
+    FWCfgState *s = FW_CFG(dev);
 
     s->cur_entry = FW_CFG_INVALID;
     s->cur_offset = 0;
+    s->dma_addr = 0;
 }
 
 static void fw_cfg_instance_init(Object *obj)
 {
-    FWCfgState *s = FW_CFG_IO(obj);
+    FWCfgState *s = FW_CFG(obj);
 
-    s->iobase = FW_CFG_IO_BASE;
     s->cur_entry = FW_CFG_INVALID;
-    memory_region_init_io(&s->io, obj, &fw_cfg_io_ops, s, "fwcfg", 2);
 }
 
 static void fw_cfg_instance_finalize(Object *obj)
 {
-    FWCfgState *s = FW_CFG_IO(obj);
+    FWCfgState *s = FW_CFG(obj);
 
-    if (s->io.container) {
-        memory_region_del_subregion(s->io.container, &s->io);
-    }
-    memory_region_finalize(&s->io);
     for (int a = 0; a < 2; a++) {
         for (int k = 0; k < FW_CFG_MAX_ENTRY; k++) {
             g_free(s->entries[a][k].data);
@@ -274,28 +456,106 @@ static void fw_cfg_instance_finalize(Object *obj)
     }
 }
 
+static void fw_cfg_io_instance_init(Object *obj)
+{
+    FWCfgState *s = FW_CFG(obj);
+
+    s->iobase = FW_CFG_IO_BASE;
+    memory_region_init_io(&s->io, obj, &fw_cfg_io_ops, s, "fwcfg", 2);
+}
+
+static void fw_cfg_io_instance_finalize(Object *obj)
+{
+    FWCfgState *s = FW_CFG(obj);
+
+    if (s->io.container) {
+        memory_region_del_subregion(s->io.container, &s->io);
+    }
+    memory_region_finalize(&s->io);
+}
+
+static void fw_cfg_mem_instance_init(Object *obj)
+{
+    FWCfgState *s = FW_CFG(obj);
+
+    s->dma_enabled = true;
+    s->dma_as = &address_space_memory;
+    memory_region_init(&s->mem, obj, "fwcfg", FW_CFG_MEM_SIZE);
+    memory_region_init_io(&s->mem_data, obj, &fw_cfg_mem_data_ops, s,
+                          "fwcfg.data", 8);
+    memory_region_init_io(&s->mem_ctl, obj, &fw_cfg_mem_ctl_ops, s,
+                          "fwcfg.ctl", 2);
+    memory_region_init_io(&s->mem_dma, obj, &fw_cfg_mem_dma_ops, s,
+                          "fwcfg.dma", 8);
+    memory_region_add_subregion(&s->mem, FW_CFG_MEM_DATA, &s->mem_data);
+    memory_region_add_subregion(&s->mem, FW_CFG_MEM_CTL, &s->mem_ctl);
+    memory_region_add_subregion(&s->mem, FW_CFG_MEM_DMA, &s->mem_dma);
+    sysbus_init_mmio(SYS_BUS_DEVICE(obj), &s->mem);
+}
+
+static void fw_cfg_mem_instance_finalize(Object *obj)
+{
+    FWCfgState *s = FW_CFG(obj);
+
+    if (s->mem.container) {
+        memory_region_del_subregion(s->mem.container, &s->mem);
+    }
+    memory_region_del_subregion(&s->mem, &s->mem_data);
+    memory_region_del_subregion(&s->mem, &s->mem_ctl);
+    memory_region_del_subregion(&s->mem, &s->mem_dma);
+    memory_region_finalize(&s->mem_data);
+    memory_region_finalize(&s->mem_ctl);
+    memory_region_finalize(&s->mem_dma);
+    memory_region_finalize(&s->mem);
+}
+
 static void fw_cfg_class_init(ObjectClass *klass, void *data)
 {
     DeviceClass *dc = DEVICE_CLASS(klass);
 
-    (void)data;
     dc->realize = fw_cfg_realize;
     dc->reset = fw_cfg_reset;
-    dc->desc = "QEMU firmware configuration (I/O ports)";
+    /* Boards create it and fill its items. */
+    dc->user_creatable = false;
 }
 
-static const TypeInfo fw_cfg_io_type = {
-    .name = TYPE_FW_CFG_IO,
-    .parent = TYPE_SYS_BUS_DEVICE,
-    .instance_size = sizeof(FWCfgState),
-    .instance_init = fw_cfg_instance_init,
-    .instance_finalize = fw_cfg_instance_finalize,
-    .class_init = fw_cfg_class_init,
+static void fw_cfg_io_class_init(ObjectClass *klass, void *data)
+{
+    DEVICE_CLASS(klass)->desc = "QEMU firmware configuration (I/O ports)";
+}
+
+static void fw_cfg_mem_class_init(ObjectClass *klass, void *data)
+{
+    DEVICE_CLASS(klass)->desc = "QEMU firmware configuration (MMIO, DMA)";
+}
+
+static const TypeInfo fw_cfg_types[] = {
+    {
+        .name = TYPE_FW_CFG,
+        .parent = TYPE_SYS_BUS_DEVICE,
+        .abstract = true,
+        .instance_size = sizeof(FWCfgState),
+        .instance_init = fw_cfg_instance_init,
+        .instance_finalize = fw_cfg_instance_finalize,
+        .class_init = fw_cfg_class_init,
+    }, {
+        .name = TYPE_FW_CFG_IO,
+        .parent = TYPE_FW_CFG,
+        .instance_init = fw_cfg_io_instance_init,
+        .instance_finalize = fw_cfg_io_instance_finalize,
+        .class_init = fw_cfg_io_class_init,
+    }, {
+        .name = TYPE_FW_CFG_MEM,
+        .parent = TYPE_FW_CFG,
+        .instance_init = fw_cfg_mem_instance_init,
+        .instance_finalize = fw_cfg_mem_instance_finalize,
+        .class_init = fw_cfg_mem_class_init,
+    },
 };
 
 static void fw_cfg_register_types(void)
 {
-    type_register_static(&fw_cfg_io_type);
+    type_register_static_array(fw_cfg_types, G_N_ELEMENTS(fw_cfg_types));
 }
 
 type_init(fw_cfg_register_types)

@@ -1,7 +1,9 @@
 /*
- * Unit tests for fw_cfg_io (hw/nvram/fw_cfg.c) through ports 0x510/0x511,
- * the way SeaBIOS and Linux's qemu_fw_cfg driver read it. Key numbers and
- * the directory layout are written out from QEMU's docs/specs/fw_cfg.txt.
+ * Unit tests for hw/nvram/fw_cfg.c: fw_cfg_io through ports 0x510/0x511,
+ * the way SeaBIOS and Linux's qemu_fw_cfg driver read it, and fw_cfg_mem
+ * (arm virt) through its MMIO registers and DMA, as Linux and EDK2 use
+ * them. Key numbers, register offsets and the DMA descriptor layout are
+ * written out from QEMU's docs/specs/fw_cfg.txt.
  */
 #include "qemu/osdep.h"
 #include "hw/nvram/fw_cfg.h"
@@ -9,6 +11,11 @@
 #include "qemu/error-report.h"
 
 static FWCfgState *fwcfg;
+static FWCfgState *fwcfg_mem;
+
+#define MEM_BASE 0x09020000
+#define RAM_BASE 0x40000000
+#define RAM_SIZE 0x10000
 
 static void select_key(uint16_t key)
 {
@@ -255,6 +262,215 @@ static void test_mtree_name(void)
     g_string_free(out, true);
 }
 
+/* ---- fw_cfg_mem ---- */
+
+static void mem_select(uint16_t key)
+{
+    uint16_t be = GUINT16_TO_BE(key);
+
+    address_space_write(&address_space_memory, MEM_BASE + 8, &be, 2);
+}
+
+static void mem_read(void *buf, unsigned size)
+{
+    address_space_read(&address_space_memory, MEM_BASE, buf, size);
+}
+
+static void test_mem_data(void)
+{
+    char sig[9] = { 0 };
+    uint8_t b[8];
+    uint32_t id;
+
+    /* Any width: the bytes come in stream order. */
+    mem_select(0x0000);
+    mem_read(sig, 4);
+    g_assert_cmpstr(sig, ==, "QEMU");
+    mem_select(0x0000);
+    mem_read(sig, 2);
+    mem_read(sig + 2, 1);
+    mem_read(sig + 3, 1);
+    g_assert_cmpstr(sig, ==, "QEMU");
+    mem_select(0x0000);
+    memset(b, 0xee, sizeof(b));
+    mem_read(b, 8);
+    g_assert_cmpmem(b, 8, "QEMU\0\0\0\0", 8);
+    /* DMA is offered. */
+    mem_select(0x0001);
+    mem_read(&id, 4);
+    g_assert_cmphex(GUINT32_FROM_LE(id), ==, 0x3);
+    /* Items of its own, numbers little endian. */
+    fw_cfg_add_i64(fwcfg_mem, 0x03, 0x1122334455667788ULL);
+    mem_select(0x0003);
+    mem_read(b, 8);
+    g_assert_cmphex(GUINT64_FROM_LE(*(uint64_t *)b), ==,
+                    0x1122334455667788ULL);
+    /* Data writes change nothing. */
+    mem_select(0x0000);
+    address_space_write(&address_space_memory, MEM_BASE, "xy", 2);
+    mem_read(sig, 1);
+    g_assert_cmphex(sig[0], ==, 'Q');
+    /* The selector takes 16-bit writes only, big endian. */
+    {
+        uint8_t one = 1;
+        uint16_t le = GUINT16_TO_LE(0x0100);
+
+        address_space_write(&address_space_memory, MEM_BASE + 8, &one, 1);
+        mem_read(sig, 1);
+        g_assert_cmphex(sig[0], ==, 'E');
+        /* 0x0100 read as big endian is key 0x0001 (the ID)... */
+        address_space_write(&address_space_memory, MEM_BASE + 8, &le, 2);
+        mem_read(b, 1);
+        g_assert_cmphex(b[0], ==, 0x03);
+    }
+    /* Bad selectors read 0. */
+    mem_select(0x3fff);
+    mem_read(b, 4);
+    g_assert_cmpmem(b, 4, "\0\0\0\0", 4);
+}
+
+static void test_mem_dma_signature(void)
+{
+    uint8_t b[8];
+
+    address_space_read(&address_space_memory, MEM_BASE + 16, b, 8);
+    g_assert_cmpmem(b, 8, "QEMU CFG", 8);
+    address_space_read(&address_space_memory, MEM_BASE + 16, b, 4);
+    g_assert_cmpmem(b, 4, "QEMU", 4);
+    address_space_read(&address_space_memory, MEM_BASE + 20, b, 4);
+    g_assert_cmpmem(b, 4, " CFG", 4);
+}
+
+typedef struct DmaDesc {
+    uint32_t control;
+    uint32_t length;
+    uint64_t address;
+} DmaDesc;
+
+#define DESC_ADDR (RAM_BASE + 0x100)
+#define BUF_ADDR (RAM_BASE + 0x1000)
+
+static void put_desc(uint32_t control, uint32_t length, uint64_t address)
+{
+    DmaDesc d = {
+        .control = GUINT32_TO_BE(control),
+        .length = GUINT32_TO_BE(length),
+        .address = GUINT64_TO_BE(address),
+    };
+
+    address_space_write(&address_space_memory, DESC_ADDR, &d, sizeof(d));
+}
+
+static uint32_t desc_control(void)
+{
+    uint32_t v;
+
+    address_space_read(&address_space_memory, DESC_ADDR, &v, 4);
+    return GUINT32_FROM_BE(v);
+}
+
+static void dma_kick(uint64_t desc)
+{
+    uint64_t be = GUINT64_TO_BE(desc);
+
+    address_space_write(&address_space_memory, MEM_BASE + 16, &be, 8);
+}
+
+static void test_mem_dma(void)
+{
+    uint8_t blob[100], buf[120];
+
+    for (int i = 0; i < 100; i++) {
+        blob[i] = i + 1;
+    }
+    g_assert_true(fw_cfg_add_file(fwcfg_mem, "etc/blob", blob, sizeof(blob),
+                                  &error_abort));
+    /* Select and read part of it. */
+    put_desc((fw_cfg_file_key(fwcfg_mem, "etc/blob") << 16) | 0x08 | 0x02,
+             10, BUF_ADDR);
+    dma_kick(DESC_ADDR);
+    g_assert_cmphex(desc_control(), ==, 0);
+    address_space_read(&address_space_memory, BUF_ADDR, buf, 10);
+    g_assert_cmpmem(buf, 10, blob, 10);
+    /* Skip 20, then read on, past the end: zeros follow the item. */
+    put_desc(0x04, 20, 0);
+    dma_kick(DESC_ADDR);
+    g_assert_cmphex(desc_control(), ==, 0);
+    memset(buf, 0xee, sizeof(buf));
+    address_space_write(&address_space_memory, BUF_ADDR, buf, sizeof(buf));
+    put_desc(0x02, 80, BUF_ADDR);
+    dma_kick(DESC_ADDR);
+    g_assert_cmphex(desc_control(), ==, 0);
+    address_space_read(&address_space_memory, BUF_ADDR, buf, sizeof(buf));
+    g_assert_cmpmem(buf, 70, blob + 30, 70);
+    for (int i = 70; i < 80; i++) {
+        g_assert_cmphex(buf[i], ==, 0);
+    }
+    g_assert_cmphex(buf[80], ==, 0xee);
+    /* The data register follows the same position. */
+    mem_select(fw_cfg_file_key(fwcfg_mem, "etc/blob"));
+    put_desc(0x04, 50, 0);
+    dma_kick(DESC_ADDR);
+    mem_read(buf, 1);
+    g_assert_cmphex(buf[0], ==, blob[50]);
+    /* The address in two halves, high first; the low half starts it. */
+    put_desc(0x08 | 0x02, 4, BUF_ADDR);      /* key 0: the signature */
+    {
+        uint32_t hi = GUINT32_TO_BE(0), lo = GUINT32_TO_BE(DESC_ADDR);
+
+        address_space_write(&address_space_memory, MEM_BASE + 16, &hi, 4);
+        g_assert_cmphex(desc_control(), ==, 0x0a);
+        address_space_write(&address_space_memory, MEM_BASE + 20, &lo, 4);
+    }
+    g_assert_cmphex(desc_control(), ==, 0);
+    address_space_read(&address_space_memory, BUF_ADDR, buf, 4);
+    g_assert_cmpmem(buf, 4, "QEMU", 4);
+}
+
+static void test_mem_dma_errors(void)
+{
+    /* Writes: no item is writable. */
+    put_desc(0x08 | 0x10, 4, BUF_ADDR);
+    dma_kick(DESC_ADDR);
+    g_assert_cmphex(desc_control(), ==, 0x01);
+    /* A buffer outside guest memory. */
+    put_desc(0x08 | 0x02, 4, 0x7000000000ULL);
+    dma_kick(DESC_ADDR);
+    g_assert_cmphex(desc_control(), ==, 0x01);
+    /* A buffer running off the end of RAM. */
+    put_desc(0x08 | 0x02, 0x20000, RAM_BASE + RAM_SIZE - 16);
+    dma_kick(DESC_ADDR);
+    g_assert_cmphex(desc_control(), ==, 0x01);
+    /* A huge skip is only arithmetic. */
+    put_desc(0x08 | 0x04, 0xffffffff, 0);
+    dma_kick(DESC_ADDR);
+    g_assert_cmphex(desc_control(), ==, 0);
+    /* A descriptor outside guest memory, or across its top: no crash. */
+    dma_kick(0xfffffffffffffff8ULL);
+    dma_kick(0x7000000000ULL);
+    /* Nothing asked: control back to 0. */
+    put_desc(0, 0, 0);
+    dma_kick(DESC_ADDR);
+    g_assert_cmphex(desc_control(), ==, 0);
+}
+
+static void test_mem_mtree(void)
+{
+    GString *out = g_string_new(NULL);
+
+    mtree_info(out, false);
+    g_assert_nonnull(strstr(out->str, "0000000009020000-0000000009020007 "
+                            "(prio 0, i/o): fwcfg.data"));
+    g_assert_nonnull(strstr(out->str, "0000000009020008-0000000009020009 "
+                            "(prio 0, i/o): fwcfg.ctl"));
+    g_assert_nonnull(strstr(out->str, "0000000009020010-0000000009020017 "
+                            "(prio 0, i/o): fwcfg.dma"));
+    g_string_free(out, true);
+}
+
+/* Static: the region lives as long as the program. */
+static MemoryRegion ram;
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -262,6 +478,10 @@ int main(int argc, char **argv)
     qemu_init_main_loop();
     memory_map_init();
     fwcfg = fw_cfg_init_io(0x510, &error_abort);
+    fwcfg_mem = fw_cfg_init_mem(MEM_BASE, &error_abort);
+    g_assert_true(memory_region_init_ram(&ram, NULL, "ram", RAM_SIZE,
+                                         &error_abort));
+    memory_region_add_subregion(get_system_memory(), RAM_BASE, &ram);
 
     g_test_add_func("/fwcfg/signature", test_signature);
     g_test_add_func("/fwcfg/id", test_id);
@@ -270,5 +490,10 @@ int main(int argc, char **argv)
     g_test_add_func("/fwcfg/files", test_files);
     g_test_add_func("/fwcfg/bad-selector", test_bad_selector);
     g_test_add_func("/fwcfg/mtree", test_mtree_name);
+    g_test_add_func("/fwcfg/mem/data", test_mem_data);
+    g_test_add_func("/fwcfg/mem/dma-signature", test_mem_dma_signature);
+    g_test_add_func("/fwcfg/mem/dma", test_mem_dma);
+    g_test_add_func("/fwcfg/mem/dma-errors", test_mem_dma_errors);
+    g_test_add_func("/fwcfg/mem/mtree", test_mem_mtree);
     return g_test_run();
 }

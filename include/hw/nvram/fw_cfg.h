@@ -1,11 +1,25 @@
 /*
- * QEMU's firmware configuration device, I/O port flavour ("fw_cfg_io").
- * Interface (QEMU docs/specs/fw_cfg.txt): a 16-bit selector written at
- * iobase (0x510) picks an item, reset to offset 0; 8-bit reads of the
- * data port iobase+1 (0x511) return its bytes in order, then 0 past the
- * end (also for a selector naming no item). Bit 15 of the selector picks
- * the arch-local key space; bit 14 (write) is logged and ignored. The DMA
- * interface (0x514) is not implemented and FW_CFG_ID says so (0x01).
+ * QEMU's firmware configuration device (QEMU docs/specs/fw_cfg.txt), in
+ * two flavours on one abstract type "fw_cfg":
+ *
+ * "fw_cfg_io" (x86): a 16-bit selector written at iobase (0x510) picks an
+ * item, reset to offset 0; 8-bit reads of the data port iobase+1 (0x511)
+ * return its bytes in order, then 0 past the end (also for a selector
+ * naming no item). The DMA port (0x514) is not implemented and FW_CFG_ID
+ * says so (0x01).
+ *
+ * "fw_cfg_mem" (arm virt, at 0x09020000): one sysbus MMIO region of 0x18
+ * bytes: the data register at +0 (reads of 1, 2, 4 or 8 bytes take that
+ * many bytes of the item, the first at the lowest address), the selector
+ * at +8 (16-bit, big endian) and the DMA address at +16 (big endian; an
+ * 8-byte write, or 4-byte writes high then low, starts a transfer; a read
+ * gives the signature "QEMU CFG"). FW_CFG_ID is 0x03 (DMA). A transfer
+ * reads a FWCfgDmaAccess (be32 control, be32 length, be64 address) from
+ * guest memory, does select/skip/read and writes control back as 0, or
+ * with bit 0 (error) set; writes to items are refused that way.
+ *
+ * Both: bit 15 of the selector picks the arch-local key space; bit 14
+ * (write) is logged and ignored.
  *
  * The board fills items with fw_cfg_add_*(); numbers are stored little
  * endian. Named files get keys from FW_CFG_FILE_FIRST in name order and
@@ -17,8 +31,16 @@
 
 #include "hw/sysbus.h"
 
+#define TYPE_FW_CFG "fw_cfg"
 #define TYPE_FW_CFG_IO "fw_cfg_io"
+#define TYPE_FW_CFG_MEM "fw_cfg_mem"
 #define FW_CFG_IO_BASE 0x510
+
+/* fw_cfg_mem's region: data, selector, DMA address. */
+#define FW_CFG_MEM_DATA 0x00
+#define FW_CFG_MEM_CTL 0x08
+#define FW_CFG_MEM_DMA 0x10
+#define FW_CFG_MEM_SIZE 0x18
 
 #define FW_CFG_SIGNATURE 0x00
 #define FW_CFG_ID 0x01
@@ -60,7 +82,19 @@
 #define FW_CFG_VERSION 0x01
 #define FW_CFG_VERSION_DMA 0x02
 
+/* FWCfgDmaAccess control bits. */
+#define FW_CFG_DMA_CTL_ERROR 0x01
+#define FW_CFG_DMA_CTL_READ 0x02
+#define FW_CFG_DMA_CTL_SKIP 0x04
+#define FW_CFG_DMA_CTL_SELECT 0x08
+#define FW_CFG_DMA_CTL_WRITE 0x10
+/* What a read of the DMA address register returns: "QEMU CFG". */
+#define FW_CFG_DMA_SIGNATURE 0x51454d5520434647ULL
+
+/* One state for both flavours: FW_CFG() casts either. */
+OBJECT_DECLARE_SIMPLE_TYPE(FWCfgState, FW_CFG)
 OBJECT_DECLARE_SIMPLE_TYPE(FWCfgState, FW_CFG_IO)
+OBJECT_DECLARE_SIMPLE_TYPE(FWCfgState, FW_CFG_MEM)
 
 typedef struct FWCfgEntry {
     uint32_t len;
@@ -75,8 +109,15 @@ typedef struct FWCfgFile {
 
 struct FWCfgState {
     SysBusDevice parent_obj;
-    MemoryRegion io;              /* "fwcfg", 2 bytes at iobase */
+    MemoryRegion io;              /* fw_cfg_io: "fwcfg", 2 bytes at iobase */
     uint32_t iobase;
+    MemoryRegion mem;             /* fw_cfg_mem: "fwcfg", the container */
+    MemoryRegion mem_data;        /* "fwcfg.data" at +0, 8 bytes */
+    MemoryRegion mem_ctl;         /* "fwcfg.ctl" at +8, 2 bytes */
+    MemoryRegion mem_dma;         /* "fwcfg.dma" at +16, 8 bytes */
+    bool dma_enabled;             /* FW_CFG_ID has FW_CFG_VERSION_DMA */
+    uint64_t dma_addr;            /* high half latched by a 4-byte write */
+    AddressSpace *dma_as;         /* guest memory for transfers */
     FWCfgEntry entries[2][FW_CFG_MAX_ENTRY]; /* [arch-local][key] */
     FWCfgFile files[FW_CFG_FILE_SLOTS];      /* sorted by name */
     unsigned nr_files;
@@ -86,6 +127,9 @@ struct FWCfgState {
 
 /* Create, realize, map at iobase in the system I/O space. */
 FWCfgState *fw_cfg_init_io(uint16_t iobase, Error **errp);
+/* Create "fw_cfg_mem", realize, map at base in system memory; transfers
+ * go to address_space_memory. */
+FWCfgState *fw_cfg_init_mem(hwaddr base, Error **errp);
 
 /* Items by key (may include FW_CFG_ARCH_LOCAL); replaces an older item.
  * Keys outside the item space or in the file range are a board bug. */
