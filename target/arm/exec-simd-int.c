@@ -55,7 +55,7 @@ static uint64_t e_srhadd(CPUARMState *env, uint64_t n, uint64_t m,
                          uint64_t d, unsigned es)
 { return (S(n) + S(m) + 1) >> 1; }
 static uint64_t e_urhadd(CPUARMState *env, uint64_t n, uint64_t m,
-                         uint64_t d, unsigned es) { return (n + m) >> 1; }
+                         uint64_t d, unsigned es) { return (n + m + 1) >> 1; }
 static uint64_t e_shsub(CPUARMState *env, uint64_t n, uint64_t m, uint64_t d,
                         unsigned es) { return (S(n) - S(m)) >> 1; }
 static uint64_t e_uhsub(CPUARMState *env, uint64_t n, uint64_t m, uint64_t d,
