@@ -18,7 +18,7 @@ struct fp_case {
 
 typedef void case_fn(struct fp_case *c);
 
-static const uint64_t inputs[730][7] = {
+static const uint64_t inputs[742][7] = {
     { 0xc020000000000000ull, 0xc02000003f800000ull, 0x402000003dcccccdull, 0x800000007f800005ull, 0x8000000080000000ull, 0x3fc0000140200000ull, 0x3c00000 },
     { 0x80000042f6e979ull, 0x807fffffc0200000ull, 0x7f7fffffull, 0xc30000007e800000ull, 0x3fc000007f800005ull, 0x3fc0000042f6e979ull, 0xc00000 },
     { 0x7e800000c0200000ull, 0xff8000073f800000ull, 0xcf0000003fc00000ull, 0x402000003fc00001ull, 0x7f800005ff800007ull, 0x42f6e9797f800000ull, 0x0 },
@@ -749,6 +749,18 @@ static const uint64_t inputs[730][7] = {
     { 0x3fc000003f000000ull, 0x4f800000807fffffull, 0x3f00000001000000ull, 0x7f8000053f000000ull, 0x4f8000007f7fffffull, 0x4f8000007fc00001ull, 0x2000000 },
     { 0x800fffffffffffffull, 0xbff0000000000000ull, 0x43e0000000000000ull, 0x3ff8000000000000ull, 0x8000000000000000ull, 0xc3e0000000000000ull, 0x3c00000 },
     { 0x1ull, 0x7ff0000000000000ull, 0x4004000000000000ull, 0x3ff0000000000001ull, 0xffefffffffffffffull, 0x3ff0000000000000ull, 0x1000000 },
+    { 0x4000000100ffffffull, 0x7fffffff40000001ull, 0x8000000012345678ull, 0x4000000101000001ull, 0x0ull, 0x1234567880000000ull, 0x4000000 },
+    { 0x100000100ffffffull, 0x40000001fffffffeull, 0xfffffffe7fffffffull, 0xffffff00000003ull, 0x1234567880000001ull, 0x12345678ull, 0x5000000 },
+    { 0x100000100ffffffull, 0x8000000100000000ull, 0x100000112345678ull, 0x0ull, 0x1234567812345678ull, 0x12345678fffffffeull, 0x6800000 },
+    { 0x7fffffff00000001ull, 0x4000000100000001ull, 0x100000001ull, 0x7fffffff80000001ull, 0x8000000180000001ull, 0x312345678ull, 0x4000000 },
+    { 0x1234567800000001ull, 0x8000000000ffffffull, 0xfffffffe80000001ull, 0x400000017fffffffull, 0x3ull, 0x4000000112345678ull, 0x5000000 },
+    { 0x1000001ffffffffull, 0x80000001fffffffeull, 0x312345678ull, 0x4000000180000001ull, 0xffffff40000001ull, 0x7fffffffull, 0x6800000 },
+    { 0x3f7fffff7f800000ull, 0xc3000000ffc00002ull, 0x3dcccccdff7fffffull, 0x10000003f800000ull, 0x3fc00000ff800000ull, 0x1501502f9ull, 0x4000000 },
+    { 0x3fc00000ff7fffffull, 0x3eaaaaab80000000ull, 0x4f0000003eaaaaabull, 0x7f7fffff3f800000ull, 0x4b7fffff3fc00001ull, 0x7f800000ffc00002ull, 0x5000000 },
+    { 0x7e80000000400000ull, 0x10000003fc00000ull, 0xffc0000240200000ull, 0x3fc000017fc00001ull, 0x3eaaaaab7f800005ull, 0xff7fffffcf000000ull, 0x6800000 },
+    { 0x400000501502f9ull, 0x7e800000c0200000ull, 0x4f800000ull, 0xbf80000040200000ull, 0x7e8000004f800000ull, 0x80000000ff800000ull, 0x4000000 },
+    { 0x7e80000040200000ull, 0x4f00000000000000ull, 0xffc0000200000001ull, 0x1c3000000ull, 0x3f7fffffffc00002ull, 0x4f0000003fc00000ull, 0x5000000 },
+    { 0x4b7fffffff800007ull, 0xbf8000003fc00001ull, 0x7f7fffffff7fffffull, 0x1ull, 0x42f6e9794f800000ull, 0x3f0000004b7fffffull, 0x6800000 },
 };
 
 /* Each case: load V0-V2 and FPCR, clear FPSR, run one instruction,
@@ -3674,6 +3686,54 @@ __asm__(".text\n"
     "ldp q0, q1, [x0]\n ldr q2, [x0, #32]\n ldr x1, [x0, #48]\n"
     "msr fpcr, x1\n msr fpsr, xzr\n fmulx d0, d1, v2.d[0]\n"
     "mrs x1, fpsr\n str x1, [x0, #56]\n str q0, [x0, #64]\n ret\n"
+    "case_730:\n"
+    "ldp q0, q1, [x0]\n ldr q2, [x0, #32]\n ldr x1, [x0, #48]\n"
+    "msr fpcr, x1\n msr fpsr, xzr\n fcvtl v0.4s, v1.4h\n"
+    "mrs x1, fpsr\n str x1, [x0, #56]\n str q0, [x0, #64]\n ret\n"
+    "case_731:\n"
+    "ldp q0, q1, [x0]\n ldr q2, [x0, #32]\n ldr x1, [x0, #48]\n"
+    "msr fpcr, x1\n msr fpsr, xzr\n fcvtl v0.4s, v1.4h\n"
+    "mrs x1, fpsr\n str x1, [x0, #56]\n str q0, [x0, #64]\n ret\n"
+    "case_732:\n"
+    "ldp q0, q1, [x0]\n ldr q2, [x0, #32]\n ldr x1, [x0, #48]\n"
+    "msr fpcr, x1\n msr fpsr, xzr\n fcvtl v0.4s, v1.4h\n"
+    "mrs x1, fpsr\n str x1, [x0, #56]\n str q0, [x0, #64]\n ret\n"
+    "case_733:\n"
+    "ldp q0, q1, [x0]\n ldr q2, [x0, #32]\n ldr x1, [x0, #48]\n"
+    "msr fpcr, x1\n msr fpsr, xzr\n fcvtl2 v0.4s, v1.8h\n"
+    "mrs x1, fpsr\n str x1, [x0, #56]\n str q0, [x0, #64]\n ret\n"
+    "case_734:\n"
+    "ldp q0, q1, [x0]\n ldr q2, [x0, #32]\n ldr x1, [x0, #48]\n"
+    "msr fpcr, x1\n msr fpsr, xzr\n fcvtl2 v0.4s, v1.8h\n"
+    "mrs x1, fpsr\n str x1, [x0, #56]\n str q0, [x0, #64]\n ret\n"
+    "case_735:\n"
+    "ldp q0, q1, [x0]\n ldr q2, [x0, #32]\n ldr x1, [x0, #48]\n"
+    "msr fpcr, x1\n msr fpsr, xzr\n fcvtl2 v0.4s, v1.8h\n"
+    "mrs x1, fpsr\n str x1, [x0, #56]\n str q0, [x0, #64]\n ret\n"
+    "case_736:\n"
+    "ldp q0, q1, [x0]\n ldr q2, [x0, #32]\n ldr x1, [x0, #48]\n"
+    "msr fpcr, x1\n msr fpsr, xzr\n fcvtn v0.4h, v1.4s\n"
+    "mrs x1, fpsr\n str x1, [x0, #56]\n str q0, [x0, #64]\n ret\n"
+    "case_737:\n"
+    "ldp q0, q1, [x0]\n ldr q2, [x0, #32]\n ldr x1, [x0, #48]\n"
+    "msr fpcr, x1\n msr fpsr, xzr\n fcvtn v0.4h, v1.4s\n"
+    "mrs x1, fpsr\n str x1, [x0, #56]\n str q0, [x0, #64]\n ret\n"
+    "case_738:\n"
+    "ldp q0, q1, [x0]\n ldr q2, [x0, #32]\n ldr x1, [x0, #48]\n"
+    "msr fpcr, x1\n msr fpsr, xzr\n fcvtn v0.4h, v1.4s\n"
+    "mrs x1, fpsr\n str x1, [x0, #56]\n str q0, [x0, #64]\n ret\n"
+    "case_739:\n"
+    "ldp q0, q1, [x0]\n ldr q2, [x0, #32]\n ldr x1, [x0, #48]\n"
+    "msr fpcr, x1\n msr fpsr, xzr\n fcvtn2 v0.8h, v1.4s\n"
+    "mrs x1, fpsr\n str x1, [x0, #56]\n str q0, [x0, #64]\n ret\n"
+    "case_740:\n"
+    "ldp q0, q1, [x0]\n ldr q2, [x0, #32]\n ldr x1, [x0, #48]\n"
+    "msr fpcr, x1\n msr fpsr, xzr\n fcvtn2 v0.8h, v1.4s\n"
+    "mrs x1, fpsr\n str x1, [x0, #56]\n str q0, [x0, #64]\n ret\n"
+    "case_741:\n"
+    "ldp q0, q1, [x0]\n ldr q2, [x0, #32]\n ldr x1, [x0, #48]\n"
+    "msr fpcr, x1\n msr fpsr, xzr\n fcvtn2 v0.8h, v1.4s\n"
+    "mrs x1, fpsr\n str x1, [x0, #56]\n str q0, [x0, #64]\n ret\n"
 );
 
 void case_0(struct fp_case *c);
@@ -4406,8 +4466,20 @@ void case_726(struct fp_case *c);
 void case_727(struct fp_case *c);
 void case_728(struct fp_case *c);
 void case_729(struct fp_case *c);
+void case_730(struct fp_case *c);
+void case_731(struct fp_case *c);
+void case_732(struct fp_case *c);
+void case_733(struct fp_case *c);
+void case_734(struct fp_case *c);
+void case_735(struct fp_case *c);
+void case_736(struct fp_case *c);
+void case_737(struct fp_case *c);
+void case_738(struct fp_case *c);
+void case_739(struct fp_case *c);
+void case_740(struct fp_case *c);
+void case_741(struct fp_case *c);
 
-static case_fn *const cases[730] = {
+static case_fn *const cases[742] = {
     case_0, case_1, case_2, case_3, case_4, case_5,
     case_6, case_7, case_8, case_9, case_10, case_11,
     case_12, case_13, case_14, case_15, case_16, case_17,
@@ -4529,7 +4601,9 @@ static case_fn *const cases[730] = {
     case_708, case_709, case_710, case_711, case_712, case_713,
     case_714, case_715, case_716, case_717, case_718, case_719,
     case_720, case_721, case_722, case_723, case_724, case_725,
-    case_726, case_727, case_728, case_729,
+    case_726, case_727, case_728, case_729, case_730, case_731,
+    case_732, case_733, case_734, case_735, case_736, case_737,
+    case_738, case_739, case_740, case_741,
 };
 
 int main(void)
