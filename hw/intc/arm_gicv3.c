@@ -53,7 +53,7 @@
 #define GICR_TYPER_LAST (1u << 4)
 
 #define GICD_IROUTER_IRM (1ull << 31)
-#define GICD_IROUTER_MASK 0xff800000ffffffull /* Aff3, IRM, Aff2-0 */
+#define GICD_IROUTER_MASK ((0xffull << 32) | GICD_IROUTER_IRM | 0xffffff)
 
 #define GICV3_IIDR      0x0000043b  /* ARM as implementer, as QEMU */
 /* TYPER: IDbits 15, A3V, No1N (QEMU's fields; LPIS clear). */
@@ -468,16 +468,19 @@ static bool gicv3_connect_cpus(GICv3State *s, Error **errp)
 {
     unsigned i;
 
+    /* Check every CPU first, so a failure leaves none of them changed. */
     for (i = 0; i < s->num_cpu; i++) {
         CPUState *cs = qemu_get_cpu(i);
-        ARMCPU *cpu;
 
         if (!cs || !object_dynamic_cast(OBJECT(cs), TYPE_ARM_CPU)) {
             error_setg(errp, "arm-gicv3: num-cpu is %u but there is no ARM "
                        "CPU %u", s->num_cpu, i);
             return false;
         }
-        cpu = ARM_CPU(cs);
+    }
+    for (i = 0; i < s->num_cpu; i++) {
+        ARMCPU *cpu = ARM_CPU(qemu_get_cpu(i));
+
         s->cpu[i].gic = s;
         s->cpu[i].index = i;
         s->cpu[i].affinity = gicv3_cpu_affinity(cpu);

@@ -51,6 +51,7 @@
 #define GICC_DIR 0x1000
 
 static DeviceState *gic;
+static qemu_irq *catchers;     /* the outputs' catchers, kept for the run */
 static int out_level[4 * NUM_CPU];
 
 static void catch_irq(void *opaque, int n, int level)
@@ -420,7 +421,6 @@ static void test_realize_errors(void)
 int main(int argc, char **argv)
 {
     SysBusDevice *sbd;
-    qemu_irq *catchers;
     int i;
 
     g_test_init(&argc, &argv, NULL);
