@@ -409,7 +409,7 @@ static void t54(uint8_t *b, uint64_t *o)
 static void t55(uint8_t *b, uint64_t *o)
 {
     __asm__ volatile(PREFILL
-                     "ldp d3, d3, [x0]\n\t"
+                     ".inst 0x6d400c03\n\t"
                      DUMP : : "r"(b), "r"(o) : CLOBBERS);
 }
 
@@ -543,7 +543,7 @@ static const struct test tests[] = {
     { "ldnp q1, q2, [x0, #-64]", t52 },
     { "ldnp s1, s2, [x0, #4]", t53 },
     { "ldp q30, q31, [x0, #32]", t54 },
-    { "ldp d3, d3, [x0]", t55 },
+    { "ldp d3, d3, [x0] (as .inst)", t55 },
     { "ldp s5, s6, [x0], #252", t56 },
     { "ldp q1, q2, [x0, #-1024]!", t57 },
     { "stp s1, s2, [x0, #-8]", t58 },
