@@ -16,12 +16,15 @@
 #include "sysemu/cpus.h"
 #include "target/arm/cpu.h"
 #include "target/arm/sysreg.h"
+#include "exec/tcg-lite.h"
 
 #define NUM_CPU 2
 #define NUM_IRQ 96
 #define NSPI (NUM_IRQ - 32)
 
 #define DIST_BASE 0x08000000ULL
+#define RAM_BASE 0x40000000ULL
+#define CODE_BASE 0x40080000ULL
 #define REDIST_BASE 0x080a0000ULL
 
 #define GICD_CTLR 0x0000
@@ -46,17 +49,25 @@
 #define GICR_ISENABLER0 (GICR_SGI + 0x0100)
 #define GICR_ICENABLER0 (GICR_SGI + 0x0180)
 #define GICR_ISPENDR0 (GICR_SGI + 0x0200)
+#define GICR_ISACTIVER0 (GICR_SGI + 0x0300)
 #define GICR_IPRIORITYR (GICR_SGI + 0x0400)
 #define GICR_ICFGR0 (GICR_SGI + 0x0c00)
 
 static DeviceState *gic;
+static MemoryRegion ram;
 static qemu_irq *catchers;     /* the outputs' catchers, kept for the run */
 static CPUState *cpus[NUM_CPU + 1];
 static int out_level[4 * NUM_CPU];
 
+/* Record each output and, as the virt board does, drive the CPU's line. */
 static void catch_irq(void *opaque, int n, int level)
 {
     out_level[n] = level;
+    if (n < 2 * NUM_CPU) {
+        qemu_set_irq(qdev_get_gpio_in(DEVICE(cpus[n % NUM_CPU]),
+                                      n < NUM_CPU ? ARM_CPU_IRQ : ARM_CPU_FIQ),
+                     level);
+    }
 }
 
 static int irq_out(int cpu)
@@ -465,6 +476,73 @@ static void test_hostile(void)
     g_assert_cmpint(fiq_out(0) | fiq_out(1), ==, 0);
 }
 
+/*
+ * The whole path on TCG-lite: CPU 0 programs its interface with MSR, sends
+ * itself SGI 7 through ICC_SGI1R_EL1, unmasks IRQs and waits in WFI; the
+ * GIC raises its IRQ line, the CPU takes the exception to VBAR + 0x280,
+ * where IAR1 gives 7, EOIR1 drops the priority (RPR back to 0xff) and a
+ * second IAR1 finds nothing. Words assembled with aarch64-linux-gnu-as:
+ */
+static const uint32_t prog_sgi_self[] = {
+    0xd2a80101, /* mov x1, #0x40080000 */
+    0x91200021, /* add x1, x1, #0x800 */
+    0xd518c001, /* msr vbar_el1, x1 */
+    0xd5033fdf, /* isb */
+    0xd2801fe0, /* mov x0, #0xff */
+    0xd5184600, /* msr icc_pmr_el1, x0 */
+    0xd2800020, /* mov x0, #0x1 */
+    0xd518cce0, /* msr icc_igrpen1_el1, x0 */
+    0xd2a0e000, /* mov x0, #0x7000000 */
+    0xb2400000, /* orr x0, x0, #0x1 */
+    0xd518cba0, /* msr icc_sgi1r_el1, x0 */
+    0xd50342ff, /* msr daifclr, #0x2 */
+    0xd5033fdf, /* isb */
+    0xd503207f, /* wfi */
+    0x17ffffff, /* b <wfi> */
+};
+static const uint32_t prog_irq_vector[] = {     /* at 0x40080a80 */
+    0xd538cc02, /* mrs x2, icc_iar1_el1 */
+    0xd518cc22, /* msr icc_eoir1_el1, x2 */
+    0xd538cb63, /* mrs x3, icc_rpr_el1 */
+    0xd538cc04, /* mrs x4, icc_iar1_el1 */
+    0xd4200000, /* brk #0 */
+};
+
+static void test_cpu_takes_sgi(void)
+{
+    CPUState *cs = cpus[0];
+    CPUARMState *env = cpu_env(cs);
+    int r = EXCP_INTERRUPT, i;
+
+    setup_basic();
+    icc_wr(0, IGRPEN1, 0);
+    icc_wr(0, PMR, 0);
+    wr(redist(0, GICR_IPRIORITYR + 7), 0x80, 1);
+    wr(redist(0, GICR_ISENABLER0), 1u << 7, 4);
+    cpu_reset(cs);
+    g_assert_cmpint(address_space_write(&address_space_memory, CODE_BASE,
+                                        prog_sgi_self,
+                                        sizeof(prog_sgi_self)), ==, MEMTX_OK);
+    g_assert_cmpint(address_space_write(&address_space_memory,
+                                        CODE_BASE + 0xa80, prog_irq_vector,
+                                        sizeof(prog_irq_vector)), ==,
+                    MEMTX_OK);
+    env->pc = CODE_BASE;
+    for (i = 0; i < 100 && r != EXCP_BKPT; i++) {
+        r = tcg_lite_exec(cs, 100000);
+        g_assert_cmpint(r, !=, EXCP_HALTED);    /* WFI with no interrupt */
+        if (r != EXCP_BKPT && r < EXCP_INTERRUPT && r != EXCP_HLT) {
+            arm_cpu_do_interrupt(cs);
+        }
+    }
+    g_assert_cmpint(r, ==, EXCP_BKPT);
+    g_assert_cmphex(env->xregs[2], ==, 7);
+    g_assert_cmphex(env->xregs[3], ==, 0xff);
+    g_assert_cmphex(env->xregs[4], ==, 1023);
+    g_assert_cmpint(irq_out(0), ==, 0);
+    g_assert_cmphex(rd(redist(0, GICR_ISACTIVER0), 4), ==, 0);
+}
+
 static void test_realize_errors(void)
 {
     static const struct {
@@ -496,6 +574,8 @@ int main(int argc, char **argv)
 
     g_test_init(&argc, &argv, NULL);
     memory_map_init();
+    g_assert(memory_region_init_ram(&ram, NULL, "ram", 16 * MiB, NULL));
+    memory_region_add_subregion(get_system_memory(), RAM_BASE, &ram);
     for (i = 0; i < NUM_CPU + 1; i++) {
         cpus[i] = cpu_create(TYPE_ARM_CPU_CORTEX_A57, &error_abort);
     }
@@ -520,6 +600,7 @@ int main(int argc, char **argv)
     g_test_add_func("/arm-gicv3/preemption", test_preemption);
     g_test_add_func("/arm-gicv3/eoimode", test_eoimode);
     g_test_add_func("/arm-gicv3/hostile", test_hostile);
+    g_test_add_func("/arm-gicv3/cpu-takes-sgi", test_cpu_takes_sgi);
     g_test_add_func("/arm-gicv3/realize-errors", test_realize_errors);
     return g_test_run();
 }
