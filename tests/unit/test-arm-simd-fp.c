@@ -2428,6 +2428,57 @@ static void test_alias(void)
     g_assert_cmphex(env()->vregs[0].d[1], ==, 0x40c0000040c00000ULL);
 }
 
+/*
+ * Register fields beyond V0-V2: Vm's M bit in the by-element forms
+ * (V17, V19), a scalar double by element, pairwise, fixed point, FCVTL2
+ * and across lanes on high registers, run as one block. Recorded from
+ * QEMU 7.2 (a bare-metal program storing V31, V29, V23, V25, V27, V16).
+ */
+static void test_registers(void)
+{
+    static const uint32_t prog[] = {
+        0x4fb19bdf, /* fmul v31.4s, v30.4s, v17.s[3] */
+        0x5fd31b9d, /* fmla d29, d28, v19.d[1] */
+        0x7e30db17, /* faddp s23, v24.2s */
+        0x4f76ff59, /* fcvtzs v25.2d, v26.2d, #10 */
+        0x4e617bfb, /* fcvtl2 v27.2d, v31.4s */
+        0x6eb0fbf0, /* fminv s16, v31.4s */
+    };
+    static const struct {
+        unsigned reg;
+        uint64_t lo, hi;
+    } in[] = {
+        { 30, 0x400000003f800000ULL, 0x4080000040400000ULL },
+        { 17, 0, 0x3f00000000000000ULL },
+        { 28, 0x4008000000000000ULL, 0 },
+        { 19, 0, 0x3fd0000000000000ULL },
+        { 29, 0x3ff0000000000000ULL, 0x1234 },
+        { 24, 0x401000003fc00000ULL, 0xffff },
+        { 26, 0x3ff8000000000000ULL, 0xc006000000000000ULL },
+    }, out[] = {
+        { 31, 0x3f8000003f000000ULL, 0x400000003fc00000ULL },
+        { 29, 0x3ffc000000000000ULL, 0 },
+        { 23, 0x0000000040700000ULL, 0 },
+        { 25, 0x0000000000000600ULL, 0xfffffffffffff500ULL },
+        { 27, 0x3ff8000000000000ULL, 0x4000000000000000ULL },
+        { 16, 0x000000003f000000ULL, 0 },
+    };
+    size_t i;
+
+    load_words(prog, G_N_ELEMENTS(prog));
+    for (i = 0; i < G_N_ELEMENTS(in); i++) {
+        env()->vregs[in[i].reg].d[0] = in[i].lo;
+        env()->vregs[in[i].reg].d[1] = in[i].hi;
+    }
+    env()->vregs[16].d[1] = 0x5555;     /* cleared by the scalar write */
+    g_assert_cmpint(run(), ==, EXCP_BKPT);
+    for (i = 0; i < G_N_ELEMENTS(out); i++) {
+        g_assert_cmphex(env()->vregs[out[i].reg].d[0], ==, out[i].lo);
+        g_assert_cmphex(env()->vregs[out[i].reg].d[1], ==, out[i].hi);
+    }
+    g_assert_cmphex(env()->fpsr, ==, 0);
+}
+
 int main(int argc, char **argv)
 {
     Object *obj;
@@ -2444,5 +2495,6 @@ int main(int argc, char **argv)
     g_test_add_func("/arm-simd-fp/undef", test_undef);
     g_test_add_func("/arm-simd-fp/fp-trap", test_fp_trap);
     g_test_add_func("/arm-simd-fp/alias", test_alias);
+    g_test_add_func("/arm-simd-fp/registers", test_registers);
     return g_test_run();
 }
