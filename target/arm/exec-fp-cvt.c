@@ -205,9 +205,8 @@ bool disas_fp_int_conv(DisasContext *s, TLOp *op, uint32_t insn)
     } else {
         cvt_setup(op, insn, true, opcode & 1, FLOAT_ROUND_TIES_AWAY, 0);
     }
-    if (!arm_fp_access_check(s, op)) {
-        return true;
-    }
+    /* A trapped access replaces op with the trap: complete either way. */
+    arm_fp_access_check(s, op);
     return true;
 }
 
@@ -227,8 +226,7 @@ bool disas_fp_fixed_conv(DisasContext *s, TLOp *op, uint32_t insn)
     } else {
         return false;
     }
-    if (!arm_fp_access_check(s, op)) {
-        return true;
-    }
+    /* A trapped access replaces op with the trap: complete either way. */
+    arm_fp_access_check(s, op);
     return true;
 }
