@@ -314,6 +314,51 @@ static int op_st_multiple(CPUState *cs, const TLOp *op)
 }
 
 /*
+ * LD1/ST1 of one 128-bit register ({Vt.16b} and the other Q = 1
+ * arrangements): the common case in string and copy routines. Inside a
+ * page the element size does not matter (no alignment checks), so two
+ * 8-byte accesses do; across a page, the generic path.
+ */
+static int op_ld1_q(CPUState *cs, const TLOp *op)
+{
+    CPUARMState *env = cpu_env(cs);
+    uint64_t addr = X(op->rn);
+    TLLoad lo, hi;
+
+    if (!tl_in_page(addr, 16)) {
+        return op_ld_multiple(cs, op);
+    }
+    lo = tl_load(cs, addr, 8, env->mmu_idx);
+    if (!lo.ok) {
+        return tl_stop(cs, op, TL_EXCP);
+    }
+    hi = tl_load(cs, addr + 8, 8, env->mmu_idx);
+    if (!hi.ok) {
+        return tl_stop(cs, op, TL_EXCP);
+    }
+    env->vregs[op->rd].d[0] = lo.val;
+    env->vregs[op->rd].d[1] = hi.val;
+    struct_writeback(env, op, addr);
+    TL_GOTO_NEXT(cs, op);
+}
+
+static int op_st1_q(CPUState *cs, const TLOp *op)
+{
+    CPUARMState *env = cpu_env(cs);
+    uint64_t addr = X(op->rn);
+
+    if (!tl_in_page(addr, 16)) {
+        return op_st_multiple(cs, op);
+    }
+    if (!tl_store(cs, addr, 8, env->mmu_idx, env->vregs[op->rd].d[0]) ||
+        !tl_store(cs, addr + 8, 8, env->mmu_idx, env->vregs[op->rd].d[1])) {
+        return tl_stop(cs, op, TL_EXCP);
+    }
+    struct_writeback(env, op, addr);
+    TL_GOTO_NEXT(cs, op);
+}
+
+/*
  * Single structure: sf = log2 element size, a = selem, b = lane index,
  * c = replicate (LDnR) bytes per register (8 or 16), else 0; imm, rm and
  * ra as for multiple structures.
@@ -494,6 +539,9 @@ static bool disas_ldst_multiple(DisasContext *s, TLOp *op, uint32_t insn)
     op->b = rpt[opcode] * selem[opcode];
     op->c = q ? 16 : 8;
     struct_post_index(op, insn, op->b * op->c);
+    if (op->b == 1 && q) {
+        op->fn = load ? op_ld1_q : op_st1_q;
+    }
     return true;
 }
 

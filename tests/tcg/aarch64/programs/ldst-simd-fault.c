@@ -48,6 +48,10 @@ T(c_ld4, "ld4 {v1.8h, v2.8h, v3.8h, v4.8h}, [x0], #64")
 T(c_st3, "st3 {v1.16b, v2.16b, v3.16b}, [x0], #48")
 T(c_ldpq, "ldp q1, q2, [x0]")
 T(c_ld1lane, "ld1 {v1.d}[1], [x0]")
+T(c_ld1q, "ld1 {v1.16b}, [x0], #16")
+T(c_st1q, "st1 {v1.8h}, [x0], x2")
+T(f_ld1q, "ld1 {v1.4s}, [x0]")
+T(f_st1q, "st1 {v1.2d}, [x0], #16")
 
 static const struct {
     const char *name;
@@ -61,6 +65,7 @@ static const struct {
     { "st1 x4 16b at end-40", f_st1x4, 40 }, { "st2 4s at end-24", f_st2, 24 },
     { "stp q at end-20", f_stpq, 20 }, { "str q at end-8", f_strq, 8 },
     { "st4 h lane at end-6", f_st4lane, 6 },
+    { "ld1 4s at end-8", f_ld1q, 8 }, { "st1 2d at end-12", f_st1q, 12 },
 };
 
 static const struct {
@@ -70,6 +75,7 @@ static const struct {
 } pt[] = {
     { "ld4 8h across a page", c_ld4, 24 }, { "st3 16b across", c_st3, 5 },
     { "ldp q across", c_ldpq, 17 }, { "ld1 d lane across", c_ld1lane, 3 },
+    { "ld1 16b across", c_ld1q, 9 }, { "st1 8h across", c_st1q, 7 },
 };
 
 static uint8_t page_buf[8192] __attribute__((aligned(4096)));
