@@ -194,7 +194,9 @@ static bool gicd_read_word(GICv3State *s, int cpu, unsigned off, uint32_t *v)
              core->dist_grpen[1] << 1;
         return true;
     case GICD_TYPER:
-        *v = GICD_TYPER_FIXED | (s->num_irq / 32 - 1);
+        /* ITLinesNumber counts the SPIs only, as QEMU's GICv3 does: with
+         * virt's num-irq 288, Linux reports 224 SPIs on both. */
+        *v = GICD_TYPER_FIXED | ((s->num_irq - GIC_INTERNAL) / 32 - 1);
         return true;
     case GICD_IIDR:
         *v = GICV3_IIDR;

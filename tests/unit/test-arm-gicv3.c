@@ -189,7 +189,7 @@ static void test_id_regs(void)
     wr(DIST_BASE + GICD_CTLR, 0, 4);            /* ARE, DS stay set */
     g_assert_cmphex(rd(DIST_BASE + GICD_CTLR, 4), ==, 0x50);
     g_assert_cmphex(rd(DIST_BASE + GICD_TYPER, 4), ==,
-                    0x03780000 | (NUM_IRQ / 32 - 1));
+                    0x03780000 | (NSPI / 32 - 1));
     g_assert_cmphex(rd(DIST_BASE + GICD_IIDR, 4), ==, 0x43b);
     g_assert_cmphex(rd(DIST_BASE + 0xffe8, 4), ==, 0x3b);
     g_assert_cmphex(rd(redist(1, 0xffe8), 4), ==, 0x3b);
