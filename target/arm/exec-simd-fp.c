@@ -490,6 +490,14 @@ static const FpMiscEntry fp_misc[128] = {
     MISC(1, 1, 0x1f) = { &fp_fsqrt, FP_RM_FPCR, S_VEC },
 };
 
+#undef MISC
+#undef RN
+#undef RP
+#undef RM
+#undef RZ
+#undef RA
+#undef VS
+
 /* FCVTN, FCVTXN (U = 1, double only) and FCVTL: opcode 1011x, a = 0. */
 static bool disas_fp_cvt_width(DisasContext *s, TLOp *op, uint32_t insn,
                                bool scalar)
