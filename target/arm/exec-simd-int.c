@@ -294,23 +294,101 @@ static int op_simd_elem_idx(CPUState *cs, const TLOp *op)
     TL_GOTO_NEXT(cs, op);
 }
 
-/* Pairwise: result i combines elements 2i, 2i+1 of Vm:Vn. */
-static int op_simd_pair(CPUState *cs, const TLOp *op)
-{
-    CPUARMState *env = cpu_env(cs);
-    SimdElemFn *fn = (SimdElemFn *)(uintptr_t)op->imm;
-    ARMVectorReg src[2] = { V(op->rn), V(op->rm) }, r = { { 0, 0 } };
-    unsigned es = op->a, half = op->b / 2, i;
-
-    for (i = 0; i < op->b; i++) {
-        const ARMVectorReg *v = &src[i >= half];
-        unsigned j = 2 * (i % half);
-
-        velt_set(&r, i, es, fn(env, velt(v, j, es), velt(v, j + 1, es), 0, es));
-    }
-    V(op->rd) = r;
-    TL_GOTO_NEXT(cs, op);
+/*
+ * Pairwise (ADDP, [SU]MAXP, [SU]MINP): result i combines elements 2i,
+ * 2i+1 of Vm:Vn; b = element count. One handler per operation and
+ * element type, so the loops have no calls.
+ */
+#define PAIR_OP(name, T, expr)                                             \
+static int name(CPUState *cs, const TLOp *op)                              \
+{                                                                          \
+    CPUARMState *env = cpu_env(cs);                                        \
+    T n[16 / sizeof(T)], m[16 / sizeof(T)], r[16 / sizeof(T)];             \
+    unsigned half = op->b / 2, i;                                          \
+                                                                           \
+    memcpy(n, V(op->rn).d, 16);                                            \
+    memcpy(m, V(op->rm).d, 16);                                            \
+    memset(r, 0, 16);                                                      \
+    for (i = 0; i < half; i++) {                                           \
+        T a = n[2 * i], b = n[2 * i + 1];                                  \
+        r[i] = (expr);                                                     \
+    }                                                                      \
+    for (i = 0; i < half; i++) {                                           \
+        T a = m[2 * i], b = m[2 * i + 1];                                  \
+        r[half + i] = (expr);                                              \
+    }                                                                      \
+    memcpy(V(op->rd).d, r, 16);                                            \
+    TL_GOTO_NEXT(cs, op);                                                  \
 }
+#define PAIR_OPS(sfx, U, S)                                                \
+PAIR_OP(op_addp_##sfx, U, a + b)                                           \
+PAIR_OP(op_umaxp_##sfx, U, a > b ? a : b)                                  \
+PAIR_OP(op_uminp_##sfx, U, a < b ? a : b)                                  \
+PAIR_OP(op_smaxp_##sfx, S, a > b ? a : b)                                  \
+PAIR_OP(op_sminp_##sfx, S, a < b ? a : b)
+PAIR_OP(op_smaxp_b, int8_t, a > b ? a : b)
+PAIR_OP(op_sminp_b, int8_t, a < b ? a : b)
+PAIR_OPS(h, uint16_t, int16_t)
+PAIR_OPS(s, uint32_t, int32_t)
+PAIR_OP(op_addp_d, uint64_t, a + b)
+
+/* The four 16-bit lanes of x packed into 4 bytes (low 8 bits of each). */
+static inline uint64_t swar_pack_h_to_b(uint64_t x)
+{
+    x &= 0x00ff00ff00ff00ffULL;
+    x = (x | x >> 8) & 0x0000ffff0000ffffULL;
+    return (x | x >> 16) & 0xffffffffULL;
+}
+
+/* Byte pairs of x combined into 4 bytes: kind 0 add, 1 max, 2 min. The
+ * unsigned bytes sit in 16-bit lanes, so lo - hi cannot borrow across. */
+static inline uint64_t swar_pair_b(uint64_t x, int kind)
+{
+    const uint64_t lanes = 0x00ff00ff00ff00ffULL, bit8 = 0x0100010001000100ULL;
+    uint64_t lo = x & lanes, hi = (x >> 8) & lanes, ge, m;
+
+    if (kind == 0) {
+        return swar_pack_h_to_b(lo + hi);
+    }
+    ge = ((lo | bit8) - hi) & bit8;     /* lo >= hi */
+    m = (ge >> 8) * 0xff;
+    if (kind == 2) {
+        m = ~m;
+    }
+    return swar_pack_h_to_b((lo & m) | (hi & ~m));
+}
+
+#define PAIR_OP_B(name, kind)                                              \
+static int name(CPUState *cs, const TLOp *op)                              \
+{                                                                          \
+    CPUARMState *env = cpu_env(cs);                                        \
+    const ARMVectorReg *n = &V(op->rn), *m = &V(op->rm);                   \
+    uint64_t r0, r1;                                                       \
+                                                                           \
+    if (op->b == 16) {                                                     \
+        r0 = swar_pair_b(n->d[0], kind) | swar_pair_b(n->d[1], kind) << 32;\
+        r1 = swar_pair_b(m->d[0], kind) | swar_pair_b(m->d[1], kind) << 32;\
+    } else {                                                               \
+        r0 = swar_pair_b(n->d[0], kind) | swar_pair_b(m->d[0], kind) << 32;\
+        r1 = 0;                                                            \
+    }                                                                      \
+    V(op->rd).d[0] = r0;                                                   \
+    V(op->rd).d[1] = r1;                                                   \
+    TL_GOTO_NEXT(cs, op);                                                  \
+}
+PAIR_OP_B(op_addp_b, 0)
+PAIR_OP_B(op_umaxp_b, 1)
+PAIR_OP_B(op_uminp_b, 2)
+
+enum { PAIR_ADD, PAIR_UMAX, PAIR_UMIN, PAIR_SMAX, PAIR_SMIN };
+
+static const TLOpFn pair_ops[5][4] = {
+    { op_addp_b, op_addp_h, op_addp_s, op_addp_d },
+    { op_umaxp_b, op_umaxp_h, op_umaxp_s },
+    { op_uminp_b, op_uminp_h, op_uminp_s },
+    { op_smaxp_b, op_smaxp_h, op_smaxp_s },
+    { op_sminp_b, op_sminp_h, op_sminp_s },
+};
 
 /* Scalar ADDP: the two D elements of Vn. */
 static int op_addp_scalar(CPUState *cs, const TLOp *op)
@@ -403,6 +481,29 @@ int op_simd_narrow(CPUState *cs, const TLOp *op)
     TL_GOTO_NEXT(cs, op);
 }
 
+/* XTN and SHRN (a plain shift and truncation): the fields of
+ * op_simd_narrow without the element function. */
+int op_simd_shrn(CPUState *cs, const TLOp *op)
+{
+    CPUARMState *env = cpu_env(cs);
+    const ARMVectorReg *n = &V(op->rn);
+    unsigned es = op->a, bits = 8u << es, i;
+    uint64_t r = 0, mask = simd_mask(es);
+
+    if (es == 0) {
+        /* Shifting the whole word keeps each lane's bits c..c+7 within
+         * the lane (c <= 8). */
+        r = swar_pack_h_to_b(n->d[0] >> op->c) |
+            swar_pack_h_to_b(n->d[1] >> op->c) << 32;
+    } else {
+        for (i = 0; i < op->b; i++) {
+            r |= ((velt(n, i, es + 1) >> op->c) & mask) << (i * bits);
+        }
+    }
+    simd_write_half(env, op->rd, op->sf, r);
+    TL_GOTO_NEXT(cs, op);
+}
+
 /* ADDHN/SUBHN/RADDHN/RSUBHN: a = narrow es, sf = upper, c bit 0 = sub,
  * bit 1 = round. */
 static int op_simd_hn(CPUState *cs, const TLOp *op)
@@ -482,38 +583,52 @@ static int op_simd_rev(CPUState *cs, const TLOp *op)
     TL_GOTO_NEXT(cs, op);
 }
 
-/* Across lanes: a = es, b = count, c = kind; result a scalar. */
-enum { RED_ADD, RED_SMAX, RED_UMAX, RED_SMIN, RED_UMIN, RED_SADDL, RED_UADDL };
-
-static int op_simd_reduce(CPUState *cs, const TLOp *op)
-{
-    CPUARMState *env = cpu_env(cs);
-    const ARMVectorReg *n = &V(op->rn);
-    unsigned es = op->a, i;
-    uint64_t acc = velt(n, 0, es);
-    int64_t sacc = simd_sext(acc, es);
-
-    for (i = 1; i < op->b; i++) {
-        uint64_t x = velt(n, i, es);
-        int64_t sx = simd_sext(x, es);
-
-        switch (op->c) {
-        case RED_ADD: case RED_UADDL: acc += x; break;
-        case RED_SADDL: sacc += sx; break;
-        case RED_SMAX: sacc = sx > sacc ? sx : sacc; break;
-        case RED_SMIN: sacc = sx < sacc ? sx : sacc; break;
-        case RED_UMAX: acc = x > acc ? x : acc; break;
-        default: acc = x < acc ? x : acc; break;
-        }
-    }
-    if (op->c == RED_SADDL || op->c == RED_SMAX || op->c == RED_SMIN) {
-        acc = sacc;
-    }
-    es += op->c >= RED_SADDL;
-    env->vregs[op->rd].d[0] = acc & simd_mask(es);
-    env->vregs[op->rd].d[1] = 0;
-    TL_GOTO_NEXT(cs, op);
+/*
+ * Across lanes: b = element count; the result is a scalar of the element
+ * size (twice it for the long sums). One handler per operation and type.
+ */
+#define REDUCE_OP(name, T, AccT, expr)                                     \
+static int name(CPUState *cs, const TLOp *op)                              \
+{                                                                          \
+    CPUARMState *env = cpu_env(cs);                                        \
+    T n[16 / sizeof(T)];                                                   \
+    AccT acc;                                                              \
+    unsigned i;                                                            \
+                                                                           \
+    memcpy(n, V(op->rn).d, 16);                                            \
+    acc = n[0];                                                            \
+    for (i = 1; i < op->b; i++) {                                          \
+        T b = n[i];                                                        \
+        acc = (expr);                                                      \
+    }                                                                      \
+    V(op->rd).d[0] = (uint64_t)acc & simd_mask(sizeof(AccT) == 8 ? 3 :     \
+                                               __builtin_ctz(sizeof(AccT)));\
+    V(op->rd).d[1] = 0;                                                    \
+    TL_GOTO_NEXT(cs, op);                                                  \
 }
+#define REDUCE_OPS(sfx, U, S, UW, SW)                                      \
+REDUCE_OP(op_addv_##sfx, U, U, acc + b)                                    \
+REDUCE_OP(op_umaxv_##sfx, U, U, b > acc ? b : acc)                         \
+REDUCE_OP(op_uminv_##sfx, U, U, b < acc ? b : acc)                         \
+REDUCE_OP(op_smaxv_##sfx, S, S, b > acc ? b : acc)                         \
+REDUCE_OP(op_sminv_##sfx, S, S, b < acc ? b : acc)                         \
+REDUCE_OP(op_saddlv_##sfx, S, SW, acc + b)                                 \
+REDUCE_OP(op_uaddlv_##sfx, U, UW, acc + b)
+REDUCE_OPS(b, uint8_t, int8_t, uint16_t, int16_t)
+REDUCE_OPS(h, uint16_t, int16_t, uint32_t, int32_t)
+REDUCE_OPS(s, uint32_t, int32_t, uint64_t, int64_t)
+
+enum { RED_ADD, RED_UMAX, RED_UMIN, RED_SMAX, RED_SMIN, RED_SADDL, RED_UADDL };
+
+static const TLOpFn reduce_ops[7][3] = {
+    { op_addv_b, op_addv_h, op_addv_s },
+    { op_umaxv_b, op_umaxv_h, op_umaxv_s },
+    { op_uminv_b, op_uminv_h, op_uminv_s },
+    { op_smaxv_b, op_smaxv_h, op_smaxv_s },
+    { op_sminv_b, op_sminv_h, op_sminv_s },
+    { op_saddlv_b, op_saddlv_h, op_saddlv_s },
+    { op_uaddlv_b, op_uaddlv_h, op_uaddlv_s },
+};
 
 /* ---- Fast paths: 64 bits at a time ------------------------------------ */
 
@@ -720,7 +835,9 @@ static bool disas_three_same(DisasContext *s, TLOp *op, uint32_t insn,
     }
     set_elem(op, insn, t->fn[u], size, scalar ? 1 : (8u << q) >> size);
     if (t->pair) {
-        op->fn = op_simd_pair;
+        op->fn = pair_ops[opc == 0x17 ? PAIR_ADD :
+                          (opc == 0x14 ? PAIR_UMAX : PAIR_UMIN) +
+                          (u ? 0 : 2)][size];
     } else if (!scalar && opc == 0x10) {
         op->fn = u ? op_simd_sub : op_simd_add;
         op->imm = lane_top_bits(size);
@@ -879,7 +996,7 @@ static bool disas_two_misc(DisasContext *s, TLOp *op, uint32_t insn,
     }
     set_elem(op, insn, t->fn[u], size, scalar ? 1 : (8u << q) >> size);
     if (narrow) {
-        op->fn = op_simd_narrow;
+        op->fn = t->fn[u] == e_xtn ? op_simd_shrn : op_simd_narrow;
         op->b = scalar ? 1 : 8u >> size;
         op->sf = scalar ? 0 : q;
     } else if (!scalar && opc == 0x09 && !u) {
@@ -910,8 +1027,7 @@ static bool disas_across_lanes(DisasContext *s, TLOp *op, uint32_t insn)
         return true;
     }
     set_elem(op, insn, NULL, size, (8u << q) >> size);
-    op->fn = op_simd_reduce;
-    op->c = kind;
+    op->fn = reduce_ops[kind][size];
     return true;
 }
 

@@ -166,7 +166,7 @@ bool disas_simd_shift_imm(DisasContext *s, TLOp *op, uint32_t insn)
                                     : immhb - (8u << es);
         break;
     case SH_NARROW:
-        op->fn = op_simd_narrow;
+        op->fn = t->fn[u] == e_shrn ? op_simd_shrn : op_simd_narrow;
         op->b = scalar ? 1 : 8u >> es;
         op->sf = scalar ? 0 : q;
         op->c = (16u << es) - immhb;

@@ -108,6 +108,8 @@ uint64_t simd_shl_core(CPUARMState *env, __int128 v, int sh, unsigned es,
 int op_simd_elem(CPUState *cs, const TLOp *op);
 int op_simd_narrow(CPUState *cs, const TLOp *op);
 int op_simd_widen(CPUState *cs, const TLOp *op);
+/* op_simd_narrow's fields, for XTN and SHRN: no element function. */
+int op_simd_shrn(CPUState *cs, const TLOp *op);
 
 /* Class decoders in the other files. */
 bool disas_simd_shift_imm(DisasContext *s, TLOp *op, uint32_t insn);
