@@ -365,12 +365,18 @@ static void fw_cfg_mem_dma_write(void *opaque, hwaddr addr, uint64_t val,
     fw_cfg_dma_run(s);
 }
 
-static const MemoryRegionOps fw_cfg_mem_data_ops = {
-    .read = fw_cfg_mem_data_read,
-    .write = fw_cfg_mem_data_write,
-    .endianness = DEVICE_BIG_ENDIAN,
-    .valid = { .min_access_size = 1, .max_access_size = 8 },
-    .impl = { .min_access_size = 1, .max_access_size = 8 },
+/* The data register's ops by data_width: guests may read 1..width. */
+#define FW_CFG_MEM_DATA_OPS(w) {                                        \
+        .read = fw_cfg_mem_data_read,                                   \
+        .write = fw_cfg_mem_data_write,                                 \
+        .endianness = DEVICE_BIG_ENDIAN,                                \
+        .valid = { .min_access_size = 1, .max_access_size = (w) },      \
+        .impl = { .min_access_size = 1, .max_access_size = (w) },       \
+    }
+
+static const MemoryRegionOps fw_cfg_mem_data_ops[4] = {
+    FW_CFG_MEM_DATA_OPS(1), FW_CFG_MEM_DATA_OPS(2),
+    FW_CFG_MEM_DATA_OPS(4), FW_CFG_MEM_DATA_OPS(8),
 };
 
 static const MemoryRegionOps fw_cfg_mem_ctl_ops = {
@@ -407,11 +413,14 @@ FWCfgState *fw_cfg_init_io(uint16_t iobase, Error **errp)
 FWCfgState *fw_cfg_init_mem(hwaddr base, Error **errp)
 {
     DeviceState *dev = qdev_new(TYPE_FW_CFG_MEM);
+    SysBusDevice *sbd = SYS_BUS_DEVICE(dev);
 
-    if (!sysbus_realize_and_unref(SYS_BUS_DEVICE(dev), errp)) {
+    if (!sysbus_realize_and_unref(sbd, errp)) {
         return NULL;
     }
-    sysbus_mmio_map(SYS_BUS_DEVICE(dev), 0, base);
+    sysbus_mmio_map(sbd, 0, base + FW_CFG_MEM_CTL);
+    sysbus_mmio_map(sbd, 1, base + FW_CFG_MEM_DATA);
+    sysbus_mmio_map(sbd, 2, base + FW_CFG_MEM_DMA);
     return FW_CFG(dev);
 }
 
@@ -478,36 +487,73 @@ static void fw_cfg_mem_instance_init(Object *obj)
 {
     FWCfgState *s = FW_CFG(obj);
 
-    s->dma_enabled = true;
     s->dma_as = &address_space_memory;
-    memory_region_init(&s->mem, obj, "fwcfg", FW_CFG_MEM_SIZE);
-    memory_region_init_io(&s->mem_data, obj, &fw_cfg_mem_data_ops, s,
-                          "fwcfg.data", 8);
-    memory_region_init_io(&s->mem_ctl, obj, &fw_cfg_mem_ctl_ops, s,
+}
+
+static bool fw_cfg_mem_realize(DeviceState *dev, Error **errp)
+{
+    FWCfgState *s = FW_CFG(dev);
+    SysBusDevice *sbd = SYS_BUS_DEVICE(dev);
+    int ops;
+
+    switch (s->data_width) {
+    case 1: ops = 0; break;
+    case 2: ops = 1; break;
+    case 4: ops = 2; break;
+    case 8: ops = 3; break;
+    default:
+        error_setg(errp, "fw_cfg_mem: data_width must be 1, 2, 4 or 8");
+        return false;
+    }
+    if (s->file_slots != FW_CFG_FILE_SLOTS) {
+        error_setg(errp, "fw_cfg_mem: x-file-slots other than %d is not "
+                   "supported", FW_CFG_FILE_SLOTS);
+        return false;
+    }
+    memory_region_init_io(&s->mem_ctl, OBJECT(dev), &fw_cfg_mem_ctl_ops, s,
                           "fwcfg.ctl", 2);
-    memory_region_init_io(&s->mem_dma, obj, &fw_cfg_mem_dma_ops, s,
-                          "fwcfg.dma", 8);
-    memory_region_add_subregion(&s->mem, FW_CFG_MEM_DATA, &s->mem_data);
-    memory_region_add_subregion(&s->mem, FW_CFG_MEM_CTL, &s->mem_ctl);
-    memory_region_add_subregion(&s->mem, FW_CFG_MEM_DMA, &s->mem_dma);
-    sysbus_init_mmio(SYS_BUS_DEVICE(obj), &s->mem);
+    memory_region_init_io(&s->mem_data, OBJECT(dev), &fw_cfg_mem_data_ops[ops],
+                          s, "fwcfg.data", s->data_width);
+    sysbus_init_mmio(sbd, &s->mem_ctl);
+    sysbus_init_mmio(sbd, &s->mem_data);
+    if (s->dma_enabled) {
+        memory_region_init_io(&s->mem_dma, OBJECT(dev), &fw_cfg_mem_dma_ops,
+                              s, "fwcfg.dma", 8);
+        sysbus_init_mmio(sbd, &s->mem_dma);
+    }
+    s->mem_regions_init = true;
+    return fw_cfg_realize(dev, errp);
+}
+
+static void fw_cfg_mem_region_free(MemoryRegion *mr)
+{
+    if (mr->container) {
+        memory_region_del_subregion(mr->container, mr);
+    }
+    memory_region_finalize(mr);
 }
 
 static void fw_cfg_mem_instance_finalize(Object *obj)
 {
     FWCfgState *s = FW_CFG(obj);
 
-    if (s->mem.container) {
-        memory_region_del_subregion(s->mem.container, &s->mem);
+    if (!s->mem_regions_init) {
+        return;
     }
-    memory_region_del_subregion(&s->mem, &s->mem_data);
-    memory_region_del_subregion(&s->mem, &s->mem_ctl);
-    memory_region_del_subregion(&s->mem, &s->mem_dma);
-    memory_region_finalize(&s->mem_data);
-    memory_region_finalize(&s->mem_ctl);
-    memory_region_finalize(&s->mem_dma);
-    memory_region_finalize(&s->mem);
+    fw_cfg_mem_region_free(&s->mem_ctl);
+    fw_cfg_mem_region_free(&s->mem_data);
+    if (s->dma_enabled) {
+        fw_cfg_mem_region_free(&s->mem_dma);
+    }
 }
+
+static const Property fw_cfg_mem_props[] = {
+    PROP_UINT32("data_width", FWCfgState, data_width, 8),
+    PROP_BOOL("dma_enabled", FWCfgState, dma_enabled, true),
+    PROP_UINT16("x-file-slots", FWCfgState, file_slots, FW_CFG_FILE_SLOTS),
+    PROP_BOOL("acpi-mr-restore", FWCfgState, acpi_mr_restore, true),
+    PROP_END,
+};
 
 static void fw_cfg_class_init(ObjectClass *klass, void *data)
 {
@@ -526,7 +572,11 @@ static void fw_cfg_io_class_init(ObjectClass *klass, void *data)
 
 static void fw_cfg_mem_class_init(ObjectClass *klass, void *data)
 {
-    DEVICE_CLASS(klass)->desc = "QEMU firmware configuration (MMIO, DMA)";
+    DeviceClass *dc = DEVICE_CLASS(klass);
+
+    dc->desc = "QEMU firmware configuration (MMIO, DMA)";
+    dc->realize = fw_cfg_mem_realize;
+    device_class_set_props(dc, fw_cfg_mem_props);
 }
 
 static const TypeInfo fw_cfg_types[] = {

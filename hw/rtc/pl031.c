@@ -294,6 +294,12 @@ DeviceState *pl031_create(hwaddr addr, qemu_irq irq, Error **errp)
     return dev;
 }
 
+/* QEMU's one property: its migration knob, accepted for "info qtree". */
+static const Property pl031_props[] = {
+    PROP_BOOL("migrate-tick-offset", PL031State, migrate_tick_offset, true),
+    PROP_END,
+};
+
 static void pl031_class_init(ObjectClass *klass, void *data)
 {
     DeviceClass *dc = DEVICE_CLASS(klass);
@@ -304,6 +310,7 @@ static void pl031_class_init(ObjectClass *klass, void *data)
     dc->desc = "ARM PL031 real-time clock";
     /* A board maps it and wires its line. */
     dc->user_creatable = false;
+    device_class_set_props(dc, pl031_props);
 }
 
 static const TypeInfo pl031_type = {

@@ -572,8 +572,13 @@ BusState *virtio_mmio_get_bus(DeviceState *proxy)
     return VIRTIO_MMIO(proxy)->bus;
 }
 
+/* QEMU's three, in its order; the other two change nothing here (no
+ * ioeventfd without KVM, which is where QEMU turns it off too). */
 static const Property vmmio_props[] = {
+    PROP_BOOL("format_transport_address", VirtIOMMIOProxy,
+              format_transport_address, true),
     PROP_BOOL("force-legacy", VirtIOMMIOProxy, legacy, true),
+    PROP_BOOL("ioeventfd", VirtIOMMIOProxy, ioeventfd, false),
     PROP_END,
 };
 

@@ -468,6 +468,46 @@ static void test_mem_mtree(void)
     g_string_free(out, true);
 }
 
+static void test_mem_props(void)
+{
+    DeviceState *dev = qdev_new(TYPE_FW_CFG_MEM);
+    SysBusDevice *sbd = SYS_BUS_DEVICE(dev);
+    hwaddr base = 0x09100000;
+    Error *err = NULL;
+    uint32_t id = 0;
+    uint64_t wide = 0x1234;
+
+    object_property_set_uint(OBJECT(dev), "data_width", 4, &error_abort);
+    object_property_set_bool(OBJECT(dev), "dma_enabled", false,
+                             &error_abort);
+    g_assert_true(sysbus_realize_and_unref(sbd, &error_abort));
+    /* Only two regions: no DMA register. */
+    g_assert_cmpint(sbd->num_mmio, ==, 2);
+    sysbus_mmio_map(sbd, 0, base + 8);
+    sysbus_mmio_map(sbd, 1, base);
+    {
+        uint16_t be = GUINT16_TO_BE(0x0001);
+
+        address_space_write(&address_space_memory, base + 8, &be, 2);
+    }
+    address_space_read(&address_space_memory, base, &id, 4);
+    g_assert_cmphex(GUINT32_FROM_LE(id), ==, 0x1);     /* no DMA bit */
+    /* Wider than data_width: refused (all ones, nothing consumed). */
+    g_assert_cmpint(address_space_read(&address_space_memory, base, &wide,
+                                       8), !=, MEMTX_OK);
+
+    dev = qdev_new(TYPE_FW_CFG_MEM);
+    object_property_set_uint(OBJECT(dev), "data_width", 3, &error_abort);
+    g_assert_false(sysbus_realize_and_unref(SYS_BUS_DEVICE(dev), &err));
+    g_assert_nonnull(err);
+    error_free(err);
+    err = NULL;
+    dev = qdev_new(TYPE_FW_CFG_MEM);
+    object_property_set_uint(OBJECT(dev), "x-file-slots", 64, &error_abort);
+    g_assert_false(sysbus_realize_and_unref(SYS_BUS_DEVICE(dev), &err));
+    error_free(err);
+}
+
 /* Static: the region lives as long as the program. */
 static MemoryRegion ram;
 
@@ -495,5 +535,6 @@ int main(int argc, char **argv)
     g_test_add_func("/fwcfg/mem/dma", test_mem_dma);
     g_test_add_func("/fwcfg/mem/dma-errors", test_mem_dma_errors);
     g_test_add_func("/fwcfg/mem/mtree", test_mem_mtree);
+    g_test_add_func("/fwcfg/mem/props", test_mem_props);
     return g_test_run();
 }

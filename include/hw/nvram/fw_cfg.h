@@ -8,15 +8,19 @@
  * naming no item). The DMA port (0x514) is not implemented and FW_CFG_ID
  * says so (0x01).
  *
- * "fw_cfg_mem" (arm virt, at 0x09020000): one sysbus MMIO region of 0x18
- * bytes: the data register at +0 (reads of 1, 2, 4 or 8 bytes take that
- * many bytes of the item, the first at the lowest address), the selector
- * at +8 (16-bit, big endian) and the DMA address at +16 (big endian; an
- * 8-byte write, or 4-byte writes high then low, starts a transfer; a read
- * gives the signature "QEMU CFG"). FW_CFG_ID is 0x03 (DMA). A transfer
- * reads a FWCfgDmaAccess (be32 control, be32 length, be64 address) from
- * guest memory, does select/skip/read and writes control back as 0, or
- * with bit 0 (error) set; writes to items are refused that way.
+ * "fw_cfg_mem" (arm virt, at 0x09020000): three sysbus MMIO regions in
+ * QEMU's order: 0 the selector "fwcfg.ctl" (16-bit, big endian; the board
+ * maps it at base + 8), 1 the data register "fwcfg.data" (at base; reads
+ * of 1 up to data_width bytes take that many bytes of the item, the first
+ * at the lowest address), 2 the DMA address "fwcfg.dma" (at base + 16,
+ * big endian; an 8-byte write, or 4-byte writes high then low, starts a
+ * transfer; a read gives the signature "QEMU CFG"). fw_cfg_init_mem()
+ * maps all three. Properties as QEMU's: data_width (1, 2, 4 or 8; default
+ * 8), dma_enabled (default true: FW_CFG_ID is 0x03), x-file-slots (only
+ * 32), acpi-mr-restore (accepted, no effect). A transfer reads a
+ * FWCfgDmaAccess (be32 control, be32 length, be64 address) from guest
+ * memory, does select/skip/read and writes control back as 0, or with
+ * bit 0 (error) set; writes to items are refused that way.
  *
  * Both: bit 15 of the selector picks the arch-local key space; bit 14
  * (write) is logged and ignored.
@@ -36,11 +40,11 @@
 #define TYPE_FW_CFG_MEM "fw_cfg_mem"
 #define FW_CFG_IO_BASE 0x510
 
-/* fw_cfg_mem's region: data, selector, DMA address. */
+/* Where fw_cfg_init_mem() puts fw_cfg_mem's registers (as QEMU's virt). */
 #define FW_CFG_MEM_DATA 0x00
 #define FW_CFG_MEM_CTL 0x08
 #define FW_CFG_MEM_DMA 0x10
-#define FW_CFG_MEM_SIZE 0x18
+#define FW_CFG_MEM_SIZE 0x18      /* the device tree's reg size */
 
 #define FW_CFG_SIGNATURE 0x00
 #define FW_CFG_ID 0x01
@@ -111,11 +115,14 @@ struct FWCfgState {
     SysBusDevice parent_obj;
     MemoryRegion io;              /* fw_cfg_io: "fwcfg", 2 bytes at iobase */
     uint32_t iobase;
-    MemoryRegion mem;             /* fw_cfg_mem: "fwcfg", the container */
-    MemoryRegion mem_data;        /* "fwcfg.data" at +0, 8 bytes */
-    MemoryRegion mem_ctl;         /* "fwcfg.ctl" at +8, 2 bytes */
-    MemoryRegion mem_dma;         /* "fwcfg.dma" at +16, 8 bytes */
+    MemoryRegion mem_ctl;         /* fw_cfg_mem: "fwcfg.ctl", 2 bytes */
+    MemoryRegion mem_data;        /* "fwcfg.data", data_width bytes */
+    MemoryRegion mem_dma;         /* "fwcfg.dma", 8 bytes */
+    bool mem_regions_init;        /* the three above exist (after realize) */
+    uint32_t data_width;          /* properties (fw_cfg_mem) */
     bool dma_enabled;             /* FW_CFG_ID has FW_CFG_VERSION_DMA */
+    uint16_t file_slots;
+    bool acpi_mr_restore;
     uint64_t dma_addr;            /* high half latched by a 4-byte write */
     AddressSpace *dma_as;         /* guest memory for transfers */
     FWCfgEntry entries[2][FW_CFG_MAX_ENTRY]; /* [arch-local][key] */
@@ -127,8 +134,9 @@ struct FWCfgState {
 
 /* Create, realize, map at iobase in the system I/O space. */
 FWCfgState *fw_cfg_init_io(uint16_t iobase, Error **errp);
-/* Create "fw_cfg_mem", realize, map at base in system memory; transfers
- * go to address_space_memory. */
+/* Create "fw_cfg_mem", realize, map data at base, the selector at base + 8
+ * and DMA at base + 16 in system memory; transfers go to
+ * address_space_memory. */
 FWCfgState *fw_cfg_init_mem(hwaddr base, Error **errp);
 
 /* Items by key (may include FW_CFG_ARCH_LOCAL); replaces an older item.

@@ -1,6 +1,7 @@
 /*
  * PL031 real-time clock ("pl031"), ARM DDI 0224. Interface: one 4 KiB MMIO
- * region, one IRQ output (RTCINTR, the match interrupt), no properties.
+ * region, one IRQ output (RTCINTR, the match interrupt), property
+ * "migrate-tick-offset" (accepted as QEMU's, no effect).
  * The counter is the host's wall clock in seconds since the epoch (local
  * time with -rtc base=localtime), shifted by what the guest loads into
  * RTCLR. See docs/devices.md.
@@ -26,6 +27,7 @@ struct PL031State {
     uint32_t lr;              /* last value loaded */
     uint32_t im;              /* RTCIMSC: bit 0 */
     uint32_t is;              /* RTCRIS: bit 0, latched until RTCICR */
+    bool migrate_tick_offset; /* QEMU's property; no migration here */
 };
 
 /* The counter value the guest reads now from RTCDR. */

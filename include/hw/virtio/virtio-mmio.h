@@ -4,7 +4,9 @@
  * the backend's interrupt status is non-zero), a child bus
  * "virtio-mmio-bus.N" holding at most one backend, property
  * "force-legacy" (default true, as QEMU 7.2's virt: Version 1, the legacy
- * register layout with QueuePFN; false gives Version 2, the modern one).
+ * register layout with QueuePFN; false gives Version 2, the modern one);
+ * "format_transport_address" and "ioeventfd" are accepted for QEMU's
+ * sake and change nothing.
  * With no backend DeviceID reads 0, which drivers take as "no device".
  * See docs/devices.md.
  */
@@ -38,6 +40,8 @@ struct VirtIOMMIOProxy {
     qemu_irq irq;
     BusState *bus;            /* TYPE_VIRTIO_MMIO_BUS */
     bool legacy;              /* property force-legacy */
+    bool format_transport_address;  /* accepted, as QEMU's (no effect) */
+    bool ioeventfd;           /* accepted, as QEMU's on TCG: false */
 
     uint32_t host_features_sel;
     uint32_t guest_features_sel;
