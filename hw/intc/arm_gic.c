@@ -118,7 +118,7 @@ static uint8_t gic_dist_read_byte(GICState *s, int cpu, unsigned off)
     if (off < 0x00c) {
         return gic_dist_read_word(s, cpu, off & ~3u) >> (8 * (off & 3));
     }
-    if (gic_dist_readb(core, cpu, off, 0, s->num_irq, &val)) {
+    if (gic_dist_readb(core, cpu, off, 0, GIC_MAX_IRQ, &val)) {
         return val;
     }
     if (off >= GICD_ITARGETSR && off < GICD_ITARGETSR_END) {
@@ -127,8 +127,14 @@ static uint8_t gic_dist_read_byte(GICState *s, int cpu, unsigned off)
         if (intid < GIC_INTERNAL) {
             return 1u << cpu;           /* banked: this CPU only */
         }
-        return intid < s->num_irq ?
-               core->spi_targets[intid - GIC_INTERNAL] : 0;
+        if (intid >= s->num_irq) {
+            if (!(off & 3)) {
+                qemu_log_mask(LOG_GUEST_ERROR, "arm_gic: ITARGETSR read of "
+                              "unimplemented INTID %u\n", intid);
+            }
+            return 0;
+        }
+        return core->spi_targets[intid - GIC_INTERNAL];
     }
     if (off >= GICD_CPENDSGIR && off < GICD_SGI_END) {
         return core->cpu[cpu].sgi_sources[(off - GICD_CPENDSGIR) & 0xf];
@@ -178,13 +184,18 @@ static void gic_dist_write_byte(GICState *s, int cpu, unsigned off,
 {
     GICCore *core = s->core;
 
-    if (gic_dist_writeb(core, cpu, off, 0, s->num_irq, val)) {
+    if (gic_dist_writeb(core, cpu, off, 0, GIC_MAX_IRQ, val)) {
         return;
     }
     if (off >= GICD_ITARGETSR && off < GICD_ITARGETSR_END) {
         unsigned intid = off - GICD_ITARGETSR;
 
-        if (intid >= GIC_INTERNAL && intid < s->num_irq) {
+        if (intid >= s->num_irq) {
+            if (!(off & 3)) {
+                qemu_log_mask(LOG_GUEST_ERROR, "arm_gic: ITARGETSR write of "
+                              "unimplemented INTID %u\n", intid);
+            }
+        } else if (intid >= GIC_INTERNAL) {
             core->spi_targets[intid - GIC_INTERNAL] =
                 val & ((1u << s->num_cpu) - 1);
         }

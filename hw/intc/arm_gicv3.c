@@ -120,8 +120,7 @@ static uint64_t gicv3_frame_read(GICv3State *s, const GICv3Frame *f, int cpu,
 
         if (f->read_word(s, cpu, off & ~3u, &word)) {
             b = word >> (8 * (off & 3));
-        } else if (!gic_dist_readb(s->core, cpu, off, f->lo,
-                                   MIN(f->hi, s->num_irq), &b)) {
+        } else if (!gic_dist_readb(s->core, cpu, off, f->lo, f->hi, &b)) {
             if ((off & 3) == 0) {
                 qemu_log_mask(LOG_GUEST_ERROR, "arm-gicv3: read of bad %s "
                               "offset 0x%04x\n", f->name, off);
@@ -156,8 +155,7 @@ static void gicv3_frame_write(GICv3State *s, const GICv3Frame *f, int cpu,
                               off & ~3u);
             }
             i += n - 1;
-        } else if (!gic_dist_writeb(s->core, cpu, off, f->lo,
-                                    MIN(f->hi, s->num_irq),
+        } else if (!gic_dist_writeb(s->core, cpu, off, f->lo, f->hi,
                                     val >> (8 * i))) {
             if ((off & 3) == 0) {
                 qemu_log_mask(LOG_GUEST_ERROR, "arm-gicv3: write to bad %s "
@@ -181,6 +179,9 @@ static bool gicd_read_word(GICv3State *s, int cpu, unsigned off, uint32_t *v)
 
         if (intid < s->num_irq) {
             *v = s->irouter[intid - GIC_INTERNAL] >> (off & 4 ? 32 : 0);
+        } else if (!(off & 4)) {
+            qemu_log_mask(LOG_GUEST_ERROR, "arm-gicv3: GICD_IROUTER of "
+                          "unimplemented INTID %u\n", intid);
         }
         return true;
     }
@@ -224,6 +225,8 @@ static bool gicd_write_word(GICv3State *s, int cpu, unsigned off, uint32_t v)
         uint64_t *r;
 
         if (intid >= s->num_irq) {
+            qemu_log_mask(LOG_GUEST_ERROR, "arm-gicv3: GICD_IROUTER write "
+                          "of unimplemented INTID %u\n", intid);
             return true;
         }
         r = &s->irouter[intid - GIC_INTERNAL];

@@ -7,6 +7,7 @@
  * architecture allows for these registers.
  */
 #include "qemu/osdep.h"
+#include "qemu/log.h"
 #include "gic-core.h"
 
 #define GIC_BITMAP_BASE 0x080
@@ -88,6 +89,24 @@ static bool gic_dist_in(unsigned intid, unsigned lo, unsigned hi,
     return intid >= lo && intid < hi && intid < core->num_irq;
 }
 
+/*
+ * INTIDs below lo are architecturally RAZ/WI in this frame (GICv3 GICD
+ * for SGIs/PPIs) and not worth a line; past num-irq they are the guest's
+ * mistake. Logged once per word, at its first byte.
+ */
+static void gic_dist_check_range(GICCore *core, unsigned off,
+                                 unsigned intid, unsigned lo, unsigned hi,
+                                 bool is_write)
+{
+    if ((off & 3) == 0 && intid >= core->num_irq && intid < hi &&
+        intid >= lo) {
+        qemu_log_mask(LOG_GUEST_ERROR, "gic: %s of offset 0x%03x: INTID %u "
+                      "is not implemented (num-irq %u)\n",
+                      is_write ? "write" : "read", off, intid,
+                      core->num_irq);
+    }
+}
+
 bool gic_dist_readb(GICCore *core, int cpu, unsigned off, unsigned lo,
                     unsigned hi, uint8_t *val)
 {
@@ -99,6 +118,7 @@ bool gic_dist_readb(GICCore *core, int cpu, unsigned off, unsigned lo,
                                                  0x80];
 
         intid = (off & 0x7f) * 8;
+        gic_dist_check_range(core, off, intid, lo, hi, false);
         for (i = 0; i < 8; i++) {
             if (gic_dist_in(intid + i, lo, hi, core) &&
                 r->get(core, cpu, intid + i)) {
@@ -109,6 +129,7 @@ bool gic_dist_readb(GICCore *core, int cpu, unsigned off, unsigned lo,
     }
     if (off >= GIC_PRIO_BASE && off < GIC_PRIO_END) {
         intid = off - GIC_PRIO_BASE;
+        gic_dist_check_range(core, off, intid, lo, hi, false);
         if (gic_dist_in(intid, lo, hi, core)) {
             *val = gic_core_irq(core, cpu, intid)->priority;
         }
@@ -116,6 +137,7 @@ bool gic_dist_readb(GICCore *core, int cpu, unsigned off, unsigned lo,
     }
     if (off >= GIC_CFG_BASE && off < GIC_CFG_END) {
         intid = (off - GIC_CFG_BASE) * 4;
+        gic_dist_check_range(core, off, intid, lo, hi, false);
         for (i = 0; i < 4; i++) {
             if (gic_dist_in(intid + i, lo, hi, core) &&
                 gic_core_irq(core, cpu, intid + i)->edge) {
@@ -137,6 +159,7 @@ bool gic_dist_writeb(GICCore *core, int cpu, unsigned off, unsigned lo,
                                                  0x80];
 
         intid = (off & 0x7f) * 8;
+        gic_dist_check_range(core, off, intid, lo, hi, true);
         for (i = 0; i < 8; i++) {
             bool bit = val & (1u << i);
 
@@ -153,6 +176,7 @@ bool gic_dist_writeb(GICCore *core, int cpu, unsigned off, unsigned lo,
     }
     if (off >= GIC_PRIO_BASE && off < GIC_PRIO_END) {
         intid = off - GIC_PRIO_BASE;
+        gic_dist_check_range(core, off, intid, lo, hi, true);
         if (gic_dist_in(intid, lo, hi, core)) {
             gic_core_irq(core, cpu, intid)->priority =
                 val & gic_core_prio_mask(core);
@@ -161,6 +185,7 @@ bool gic_dist_writeb(GICCore *core, int cpu, unsigned off, unsigned lo,
     }
     if (off >= GIC_CFG_BASE && off < GIC_CFG_END) {
         intid = (off - GIC_CFG_BASE) * 4;
+        gic_dist_check_range(core, off, intid, lo, hi, true);
         for (i = 0; i < 4; i++) {
             /* SGIs are edge-triggered only: their fields are read-only. */
             if (gic_dist_in(intid + i, lo, hi, core) &&

@@ -6,6 +6,7 @@
  * MMIO 2 and up) stand in for "the CPU that accesses".
  */
 #include "qemu/osdep.h"
+#include "qemu/log.h"
 #include "qapi/error.h"
 #include "exec/memory.h"
 #include "hw/sysbus.h"
@@ -365,10 +366,40 @@ static void test_groups(void)
     wr(cpuif(0, GICC_EOIR), 70, 4);
 }
 
+/* Guest errors go to a log file for the duration of one test. */
+static char *log_path;
+
+static void log_capture_start(void)
+{
+    int fd = g_file_open_tmp("test-gic-XXXXXX.log", &log_path, NULL);
+
+    g_assert_cmpint(fd, >=, 0);
+    close(fd);
+    g_assert(qemu_set_log_filename(log_path, NULL));
+    qemu_loglevel = LOG_GUEST_ERROR;
+}
+
+/* Stop capturing; the text logged, to be freed by the caller. */
+static char *log_capture_end(void)
+{
+    char *text = NULL;
+
+    qemu_loglevel = 0;
+    g_assert(qemu_set_log_filename(NULL, NULL));
+    g_assert(g_file_get_contents(log_path, &text, NULL, NULL));
+    unlink(log_path);
+    g_free(log_path);
+    log_path = NULL;
+    return text;
+}
+
 /* A hostile guest: offsets and INTIDs past the end change nothing. */
 static void test_hostile(void)
 {
+    char *log;
+
     setup_basic();
+    log_capture_start();
     wr(DIST_BASE + GICD_ISENABLER + 0x7c, 0xffffffff, 4);
     g_assert_cmphex(rd(DIST_BASE + GICD_ISENABLER + 0x7c, 4), ==, 0);
     wr(DIST_BASE + GICD_IPRIORITYR + 0x3f8, 0xffffffff, 4);
@@ -392,6 +423,11 @@ static void test_hostile(void)
     g_assert_cmphex(rd(CPUIF_BASE + GICC_RPR, 4), ==, 0xff);
     g_assert_cmpint(irq_out(0) | irq_out(1) | fiq_out(0) | fiq_out(1), ==,
                     0);
+    log = log_capture_end();
+    /* Each rejected access left a line under -d guest_errors. */
+    g_assert(strstr(log, "is not implemented"));
+    g_assert(strstr(log, "EOI"));
+    g_free(log);
 }
 
 static void test_realize_errors(void)
