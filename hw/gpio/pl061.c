@@ -4,9 +4,10 @@
  * PL061 TRM); docs/devices.md says what is modelled.
  *
  * A pin's level is the output latch for pins set as outputs and what the
- * GPIO input drives for the others. Interrupts look at input pins only:
- * an edge latches its RIS bit until GPIOIC clears it; a level-sensitive
- * bit follows the level.
+ * GPIO input drives for the others. RIS bits latch until GPIOIC clears
+ * them: an edge on an input pin sets its bit; a level-sensitive pin (input
+ * or output, as QEMU) sets it whenever the level is active, so clearing
+ * it while the level lasts does nothing.
  */
 #include "qemu/osdep.h"
 #include "qemu/log.h"
@@ -28,7 +29,7 @@
 #define PL061_PINS      0xffu
 
 static const uint8_t pl061_id[8] = {
-    0x61, 0x10, 0x14, 0x00,     /* PeriphID0..3: part 0x061, ARM, r1 */
+    0x61, 0x10, 0x04, 0x00,     /* PeriphID0..3: part 0x061, ARM, r0 */
     0x0d, 0xf0, 0x05, 0xb1,     /* CellID0..3: PrimeCell */
 };
 
@@ -40,15 +41,13 @@ static uint32_t pl061_levels(const PL061State *s)
     return (s->data & s->dir) | (s->in_level & ~s->dir & PL061_PINS);
 }
 
-/* Level-sensitive input pins at their active level. */
-static uint32_t pl061_level_ris(const PL061State *s)
+/*
+ * Level-sensitive pins at their active level. As in QEMU this counts
+ * output pins too (their latch is their level).
+ */
+static uint32_t pl061_level_match(const PL061State *s)
 {
-    return s->is & ~s->dir & ~(pl061_levels(s) ^ s->iev) & PL061_PINS;
-}
-
-static uint32_t pl061_ris(const PL061State *s)
-{
-    return s->edge_ris | pl061_level_ris(s);
+    return s->is & ~(pl061_levels(s) ^ s->iev) & PL061_PINS;
 }
 
 /* What each GPIO output line shows: the latch, or the input's pull. */
@@ -59,13 +58,14 @@ static uint32_t pl061_out_levels(const PL061State *s)
     return ((s->data & s->dir) | (pulled & ~s->dir)) & PL061_PINS;
 }
 
+/* Edges on input pins, as IBE and IEV select, latch their RIS bit. */
 static void pl061_latch_edges(PL061State *s, uint32_t levels)
 {
     uint32_t changed = (levels ^ s->old_level) & ~s->dir & ~s->is &
                        PL061_PINS;
     uint32_t wanted = s->ibe | ~(levels ^ s->iev);
 
-    s->edge_ris |= changed & wanted;
+    s->ris |= changed & wanted;
     s->old_level = levels;
 }
 
@@ -87,8 +87,10 @@ static void pl061_drive_outputs(PL061State *s)
 static void pl061_update(PL061State *s)
 {
     pl061_latch_edges(s, pl061_levels(s));
+    /* An active level sets RIS again at once, even right after IC. */
+    s->ris |= pl061_level_match(s);
     pl061_drive_outputs(s);
-    qemu_set_irq(s->irq, (pl061_ris(s) & s->ie) != 0);
+    qemu_set_irq(s->irq, (s->ris & s->ie) != 0);
 }
 
 static void pl061_set_input(void *opaque, int n, int level)
@@ -109,19 +111,14 @@ static void pl061_set_input(void *opaque, int n, int level)
 /* ------------------------------------------------------------------ */
 /* Registers                                                           */
 
-static uint64_t pl061_read_ris(PL061State *s)
-{
-    return pl061_ris(s);
-}
-
 static uint64_t pl061_read_mis(PL061State *s)
 {
-    return pl061_ris(s) & s->ie;
+    return s->ris & s->ie;
 }
 
 static void pl061_write_ic(PL061State *s, uint32_t val)
 {
-    s->edge_ris &= ~val;
+    s->ris &= ~val;
 }
 
 static void pl061_write_afsel(PL061State *s, uint32_t val)
@@ -154,7 +151,7 @@ static const PL061Reg pl061_regs[(PL061_AFSEL - PL061_DIR) / 4 + 1] = {
     [(PL061_IBE - PL061_DIR) / 4] = { "GPIOIBE", REG_FIELD(ibe) },
     [(PL061_IEV - PL061_DIR) / 4] = { "GPIOIEV", REG_FIELD(iev) },
     [(PL061_IE - PL061_DIR) / 4] = { "GPIOIE", REG_FIELD(ie) },
-    [(PL061_RIS - PL061_DIR) / 4] = { "GPIORIS", 0, pl061_read_ris, NULL,
+    [(PL061_RIS - PL061_DIR) / 4] = { "GPIORIS", REG_FIELD(ris), NULL, NULL,
                                       true },
     [(PL061_MIS - PL061_DIR) / 4] = { "GPIOMIS", 0, pl061_read_mis, NULL,
                                       true },
@@ -265,7 +262,7 @@ static void pl061_reset(DeviceState *dev)
     s->ibe = 0;
     s->iev = 0;
     s->ie = 0;
-    s->edge_ris = 0;
+    s->ris = 0;
     s->afsel = 0;
     /* The inputs keep what drives them; no edge comes from a reset. */
     s->old_level = pl061_levels(s);

@@ -68,7 +68,8 @@ static void setup(void)
 
 static void test_id_registers(void)
 {
-    static const uint8_t id[8] = { 0x61, 0x10, 0x14, 0x00,
+    /* PeriphID2 is 0x04 (r0), as QEMU reports. */
+    static const uint8_t id[8] = { 0x61, 0x10, 0x04, 0x00,
                                    0x0d, 0xf0, 0x05, 0xb1 };
 
     for (int i = 0; i < 8; i++) {
@@ -180,26 +181,40 @@ static void test_edge_irq(void)
 static void test_level_irq(void)
 {
     setup();
-    wr(IS, 0x01);
     wr(IEV, 0x01);              /* high level */
+    wr(IS, 0x01);
     wr(IE, 0x01);
     g_assert_cmphex(rd(RIS), ==, 0);
     pin(0, 1);
     g_assert_cmphex(rd(RIS), ==, 0x01);
     g_assert_cmpint(irq_level, ==, 1);
-    /* A level interrupt stays while the level does, whatever IC says. */
+    /* While the level lasts, IC cannot clear it. */
     wr(IC, 0x01);
     g_assert_cmphex(rd(RIS), ==, 0x01);
     g_assert_cmpint(irq_level, ==, 1);
+    /* As in QEMU, RIS stays latched after the level goes, until IC. */
     pin(0, 0);
+    g_assert_cmphex(rd(RIS), ==, 0x01);
+    wr(IC, 0x01);
     g_assert_cmphex(rd(RIS), ==, 0);
     g_assert_cmpint(irq_level, ==, 0);
-    /* Low level. */
+    /* Low level: active at once. */
     wr(IEV, 0x00);
     g_assert_cmphex(rd(RIS), ==, 0x01);
     g_assert_cmpint(irq_level, ==, 1);
     wr(IE, 0);
     g_assert_cmpint(irq_level, ==, 0);
+    /* Choosing level sensitivity on low pins with IEV 0 asserts them all,
+     * outputs included (what QEMU does). */
+    wr(IC, 0xff);
+    wr(IS, 0xff);
+    g_assert_cmphex(rd(RIS), ==, 0xff);
+    wr(IEV, 0xff);
+    wr(IC, 0xff);
+    g_assert_cmphex(rd(RIS), ==, 0);
+    wr(DIR, 0x02);
+    wr(DATA + (0x02 << 2), 0x02);
+    g_assert_cmphex(rd(RIS), ==, 0x02);
 }
 
 static void test_bad_accesses(void)

@@ -30,7 +30,7 @@ struct PL061State {
     uint32_t ibe;             /* 1: both edges */
     uint32_t iev;             /* 1: rising edge / high level */
     uint32_t ie;
-    uint32_t edge_ris;        /* latched edge interrupts, cleared by IC */
+    uint32_t ris;             /* latched interrupts, cleared by IC */
     uint32_t afsel;
 
     /* Pins. */
