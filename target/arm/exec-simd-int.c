@@ -745,6 +745,79 @@ static uint64_t lane_top_bits(unsigned es)
     return h[es];
 }
 
+/*
+ * Typed vector handlers for frequent three-same operations: every lane of
+ * the 128-bit register computed inline, the upper half dropped for a
+ * 64-bit vector (b = element count, as for op_simd_elem).
+ */
+#define VEC_OP(name, T, expr)                                              \
+static int name(CPUState *cs, const TLOp *op)                              \
+{                                                                          \
+    CPUARMState *env = cpu_env(cs);                                        \
+    T n[16 / sizeof(T)], m[16 / sizeof(T)], r[16 / sizeof(T)];             \
+    unsigned i;                                                            \
+                                                                           \
+    memcpy(n, V(op->rn).d, 16);                                            \
+    memcpy(m, V(op->rm).d, 16);                                            \
+    for (i = 0; i < 16 / sizeof(T); i++) {                                 \
+        T a = n[i], b = m[i];                                              \
+        r[i] = (expr);                                                     \
+    }                                                                      \
+    memcpy(V(op->rd).d, r, 16);                                            \
+    if (op->b * sizeof(T) == 8) {                                          \
+        V(op->rd).d[1] = 0;                                                \
+    }                                                                      \
+    TL_GOTO_NEXT(cs, op);                                                  \
+}
+#define VEC_OPS(pfx, expr)                                                 \
+VEC_OP(pfx##_b, uint8_t, expr)                                             \
+VEC_OP(pfx##_h, uint16_t, expr)                                            \
+VEC_OP(pfx##_s, uint32_t, expr)                                            \
+VEC_OP(pfx##_d, uint64_t, expr)
+#define VEC_SOPS(pfx, expr)                                                \
+VEC_OP(pfx##_b, int8_t, expr)                                              \
+VEC_OP(pfx##_h, int16_t, expr)                                             \
+VEC_OP(pfx##_s, int32_t, expr)                                             \
+VEC_OP(pfx##_d, int64_t, expr)
+
+VEC_SOPS(op_vcmgt, a > b ? -1 : 0)
+VEC_SOPS(op_vcmge, a >= b ? -1 : 0)
+VEC_OPS(op_vcmhi, a > b ? -1 : 0)
+VEC_OPS(op_vcmhs, a >= b ? -1 : 0)
+VEC_SOPS(op_vsmax, a > b ? a : b)
+VEC_SOPS(op_vsmin, a < b ? a : b)
+VEC_OPS(op_vumax, a > b ? a : b)
+VEC_OPS(op_vumin, a < b ? a : b)
+VEC_OPS(op_vmul, (uint64_t)a * b)
+VEC_OPS(op_vcmtst, (a & b) ? -1 : 0)
+
+/* By three-same opcode - 6 and U; sizes beyond the row's are rejected
+ * by the decoder before this is used. */
+static const TLOpFn vec_typed_ops[14][2][4] = {
+    [0x06 - 6] = {
+        { op_vcmgt_b, op_vcmgt_h, op_vcmgt_s, op_vcmgt_d },
+        { op_vcmhi_b, op_vcmhi_h, op_vcmhi_s, op_vcmhi_d },
+    },
+    [0x07 - 6] = {
+        { op_vcmge_b, op_vcmge_h, op_vcmge_s, op_vcmge_d },
+        { op_vcmhs_b, op_vcmhs_h, op_vcmhs_s, op_vcmhs_d },
+    },
+    [0x0c - 6] = {
+        { op_vsmax_b, op_vsmax_h, op_vsmax_s, op_vsmax_d },
+        { op_vumax_b, op_vumax_h, op_vumax_s, op_vumax_d },
+    },
+    [0x0d - 6] = {
+        { op_vsmin_b, op_vsmin_h, op_vsmin_s, op_vsmin_d },
+        { op_vumin_b, op_vumin_h, op_vumin_s, op_vumin_d },
+    },
+    [0x11 - 6] = {
+        { op_vcmtst_b, op_vcmtst_h, op_vcmtst_s, op_vcmtst_d },
+    },
+    [0x13 - 6] = {
+        { op_vmul_b, op_vmul_h, op_vmul_s, op_vmul_d },
+    },
+};
+
 /* ---- Decoders ------------------------------------------------------- */
 
 static void set_elem(TLOp *op, uint32_t insn, SimdElemFn *fn, unsigned es,
@@ -846,6 +919,9 @@ static bool disas_three_same(DisasContext *s, TLOp *op, uint32_t insn,
         op->fn = op_simd_cmeq;
         op->imm = lane_top_bits(size);
         op->b = q;
+    } else if (!scalar && opc >= 6 && opc - 6 < ARRAY_SIZE(vec_typed_ops) &&
+               vec_typed_ops[opc - 6][u][size]) {
+        op->fn = vec_typed_ops[opc - 6][u][size];
     }
     return true;
 }

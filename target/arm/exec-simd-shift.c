@@ -95,6 +95,45 @@ static uint64_t e_sqrshrun(CPUARMState *env, uint64_t n, uint64_t m,
                            uint64_t d, unsigned es)
 { return simd_sat_u(env, ((__int128)W(n) + RND(m)) >> m, es); }
 
+/*
+ * Typed vector handlers for SHL, SSHR, USHR: c = shift, b = element count
+ * (8 bytes' worth: the upper half cleared). A right shift by the element
+ * size is done as size - 1 (signed) or gives 0 (unsigned).
+ */
+#define V(i) (env->vregs[(i)])
+#define VSHIFT_OP(name, T, expr)                                           \
+static int name(CPUState *cs, const TLOp *op)                              \
+{                                                                          \
+    CPUARMState *env = cpu_env(cs);                                        \
+    T n[16 / sizeof(T)];                                                   \
+    unsigned i, sh = op->c, bits = 8 * sizeof(T);                          \
+                                                                           \
+    memcpy(n, V(op->rn).d, 16);                                            \
+    for (i = 0; i < 16 / sizeof(T); i++) {                                 \
+        T a = n[i];                                                        \
+        n[i] = (expr);                                                     \
+    }                                                                      \
+    memcpy(V(op->rd).d, n, 16);                                            \
+    if (op->b * sizeof(T) == 8) {                                          \
+        V(op->rd).d[1] = 0;                                                \
+    }                                                                      \
+    TL_GOTO_NEXT(cs, op);                                                  \
+}
+#define VSHIFT_OPS(pfx, U, S)                                              \
+VSHIFT_OP(op_vshl_##pfx, U, (uint64_t)a << (sh & (bits - 1)))                             \
+VSHIFT_OP(op_vushr_##pfx, U, sh < bits ? a >> sh : 0)                      \
+VSHIFT_OP(op_vsshr_##pfx, S, a >> (sh < bits ? sh : bits - 1))
+VSHIFT_OPS(b, uint8_t, int8_t)
+VSHIFT_OPS(h, uint16_t, int16_t)
+VSHIFT_OPS(s, uint32_t, int32_t)
+VSHIFT_OPS(d, uint64_t, int64_t)
+
+static const TLOpFn vshift_ops[3][4] = {
+    { op_vshl_b, op_vshl_h, op_vshl_s, op_vshl_d },
+    { op_vushr_b, op_vushr_h, op_vushr_s, op_vushr_d },
+    { op_vsshr_b, op_vsshr_h, op_vsshr_s, op_vsshr_d },
+};
+
 enum { SH_RIGHT, SH_LEFT, SH_NARROW, SH_LONG };
 
 /* By opcode (15:11) and U. scalar: allowed in the scalar form (for
@@ -164,6 +203,11 @@ bool disas_simd_shift_imm(DisasContext *s, TLOp *op, uint32_t insn)
         op->ra = 1;     /* m is the constant c */
         op->c = t->kind == SH_RIGHT ? (16u << es) - immhb
                                     : immhb - (8u << es);
+        if (!scalar && (t->fn[u] == e_shl || t->fn[u] == e_ushr ||
+                        t->fn[u] == e_sshr)) {
+            op->fn = vshift_ops[t->fn[u] == e_shl ? 0 :
+                                t->fn[u] == e_ushr ? 1 : 2][es];
+        }
         break;
     case SH_NARROW:
         op->fn = t->fn[u] == e_shrn ? op_simd_shrn : op_simd_narrow;
