@@ -439,7 +439,8 @@ static void fw_cfg_reset(DeviceState *dev)
 {
     FWCfgState *s = FW_CFG(dev);
 
-    s->cur_entry = FW_CFG_INVALID;
+    /* QEMU selects the signature at reset: reads give "QEMU" at once. */
+    s->cur_entry = FW_CFG_SIGNATURE;
     s->cur_offset = 0;
     s->dma_addr = 0;
 }
@@ -448,7 +449,7 @@ static void fw_cfg_instance_init(Object *obj)
 {
     FWCfgState *s = FW_CFG(obj);
 
-    s->cur_entry = FW_CFG_INVALID;
+    s->cur_entry = FW_CFG_SIGNATURE;   /* as after a reset */
 }
 
 static void fw_cfg_instance_finalize(Object *obj)

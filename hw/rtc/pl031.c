@@ -231,22 +231,6 @@ static const MemoryRegionOps pl031_ops = {
 /* ------------------------------------------------------------------ */
 /* Device                                                              */
 
-/*
- * The counter survives a reset (it is battery-backed on real boards):
- * only the match and interrupt state go back to zero.
- */
-static void pl031_reset(DeviceState *dev)
-{
-    PL031State *s = PL031(dev);
-
-    timer_del(&s->alarm);
-    s->mr = 0;
-    s->lr = 0;
-    s->im = 0;
-    s->is = 0;
-    pl031_update_irq(s);
-}
-
 static void pl031_init(Object *obj)
 {
     PL031State *s = PL031(obj);
@@ -306,7 +290,8 @@ static void pl031_class_init(ObjectClass *klass, void *data)
 
     dc->realize = pl031_realize;
     dc->unrealize = pl031_unrealize;
-    dc->reset = pl031_reset;
+    /* No reset: as on QEMU, the clock and its registers survive a system
+     * reset (a battery-backed part; checked against QEMU 7.2). */
     dc->desc = "ARM PL031 real-time clock";
     /* A board maps it and wires its line. */
     dc->user_creatable = false;

@@ -23,7 +23,8 @@
  * bit 0 (error) set; writes to items are refused that way.
  *
  * Both: bit 15 of the selector picks the arch-local key space; bit 14
- * (write) is logged and ignored.
+ * (write) is logged and ignored. A reset selects the signature (key 0),
+ * as QEMU does.
  *
  * The board fills items with fw_cfg_add_*(); numbers are stored little
  * endian. Named files get keys from FW_CFG_FILE_FIRST in name order and
