@@ -929,7 +929,7 @@ static bool disas_three_same(DisasContext *s, TLOp *op, uint32_t insn,
 /* Three different, by opcode (15:12): fn, signed/unsigned variant. */
 typedef struct ThreeDiff {
     SimdElemFn *fn[2];
-    uint8_t flags;      /* LONG_WIDE_N, or HN_* for the narrowing rows */
+    uint8_t flags;      /* LONG_WIDE_N; for the narrowing rows, 1 = sub */
     bool hn, sq;
 } ThreeDiff;
 
