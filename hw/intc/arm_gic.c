@@ -52,11 +52,9 @@
 #define GICC_CTLR_ACKCTL   (1u << 2)
 #define GICC_CTLR_FIQEN    (1u << 3)
 #define GICC_CTLR_CBPR     (1u << 4)
-#define GICC_CTLR_BYPASS_SHIFT 5
 #define GICC_CTLR_EOIMODES (1u << 9)
-#define GICC_CTLR_EOIMODENS (1u << 10)
 
-#define GICD_IIDR_VALUE 0x0200043b  /* ARM, GIC-400 style, as QEMU */
+#define GICD_IIDR_VALUE 0x0000043b  /* ARM as implementer, as QEMU */
 #define GICC_IIDR_VALUE 0x0002043b  /* architecture v2, ARM, as QEMU */
 
 /* PIDR4-7, PIDR0-3, CIDR0-3 from 0xfd0, one per word (QEMU's values). */
@@ -124,6 +122,9 @@ static uint8_t gic_dist_read_byte(GICState *s, int cpu, unsigned off)
     if (off >= GICD_ITARGETSR && off < GICD_ITARGETSR_END) {
         unsigned intid = off - GICD_ITARGETSR;
 
+        if (s->num_cpu == 1) {
+            return 0;                   /* uniprocessor: RAZ/WI */
+        }
         if (intid < GIC_INTERNAL) {
             return 1u << cpu;           /* banked: this CPU only */
         }
@@ -195,9 +196,9 @@ static void gic_dist_write_byte(GICState *s, int cpu, unsigned off,
                 qemu_log_mask(LOG_GUEST_ERROR, "arm_gic: ITARGETSR write of "
                               "unimplemented INTID %u\n", intid);
             }
-        } else if (intid >= GIC_INTERNAL) {
-            core->spi_targets[intid - GIC_INTERNAL] =
-                val & ((1u << s->num_cpu) - 1);
+        } else if (intid >= GIC_INTERNAL && s->num_cpu > 1) {
+            /* Kept as written (QEMU too); absent CPUs never match. */
+            core->spi_targets[intid - GIC_INTERNAL] = val;
         }
         return;                         /* SGI/PPI targets are read-only */
     }
@@ -297,8 +298,8 @@ static bool gic_intid_valid(GICState *s, unsigned intid, const char *what)
     return false;
 }
 
-/* IAR (group_path 0) and AIAR (1): acknowledge and return the INTID. */
-static uint32_t gic_cpu_ack(GICState *s, int cpu, int group_path)
+/* IAR: acknowledge and return the INTID (and an SGI's source CPU). */
+static uint32_t gic_cpu_ack(GICState *s, int cpu)
 {
     GICCore *core = s->core;
     GICCPU *c = &core->cpu[cpu];
@@ -307,17 +308,14 @@ static uint32_t gic_cpu_ack(GICState *s, int cpu, int group_path)
     if (!gic_core_can_preempt(c, &p)) {
         return GIC_SPURIOUS;
     }
-    if (group_path == 0 && p.group == 1 && !c->ackctl) {
+    if (p.group == 1 && !c->ackctl) {
         return GIC_SPURIOUS_GRP;
-    }
-    if (group_path == 1 && p.group == 0) {
-        return GIC_SPURIOUS;
     }
     gic_core_activate(core, cpu, &p);
     return p.intid | (p.intid < GIC_NR_SGIS ? p.src << 10 : 0);
 }
 
-static uint32_t gic_cpu_hppir(GICState *s, int cpu, int group_path)
+static uint32_t gic_cpu_hppir(GICState *s, int cpu)
 {
     GICCore *core = s->core;
     GICPending p = gic_core_best_pending(core, cpu);
@@ -325,17 +323,14 @@ static uint32_t gic_cpu_hppir(GICState *s, int cpu, int group_path)
     if (p.intid == GIC_SPURIOUS) {
         return GIC_SPURIOUS;
     }
-    if (group_path == 0 && p.group == 1 && !core->cpu[cpu].ackctl) {
+    if (p.group == 1 && !core->cpu[cpu].ackctl) {
         return GIC_SPURIOUS_GRP;
-    }
-    if (group_path == 1 && p.group == 0) {
-        return GIC_SPURIOUS;
     }
     return p.intid | (p.intid < GIC_NR_SGIS ? p.src << 10 : 0);
 }
 
-/* EOIR (group_path 0: either group) and AEOIR (1: Group 1). */
-static void gic_cpu_eoi(GICState *s, int cpu, int group_path, uint32_t v)
+/* EOIR: priority drop, and deactivation unless EOImode splits them. */
+static void gic_cpu_eoi(GICState *s, int cpu, uint32_t v)
 {
     GICCore *core = s->core;
     GICCPU *c = &core->cpu[cpu];
@@ -344,12 +339,12 @@ static void gic_cpu_eoi(GICState *s, int cpu, int group_path, uint32_t v)
     if (intid >= GIC_MAX_IRQ) {
         return;                         /* spurious IDs: no effect */
     }
-    if (!gic_core_drop_priority(c, group_path ? 1 : -1)) {
+    if (!gic_core_drop_priority(c, -1)) {
         qemu_log_mask(LOG_GUEST_ERROR, "arm_gic: CPU %d EOI of INTID %u "
                       "with no active interrupt\n", cpu, intid);
         return;
     }
-    if (!c->eoimode[group_path] && gic_intid_valid(s, intid, "EOI")) {
+    if (!c->eoimode[0] && gic_intid_valid(s, intid, "EOI")) {
         gic_core_deactivate(core, cpu, intid);
     }
 }
@@ -359,7 +354,7 @@ static void gic_cpu_dir(GICState *s, int cpu, uint32_t v)
     GICCPU *c = &s->core->cpu[cpu];
     unsigned intid = v & 0x3ff;
 
-    if (!c->eoimode[0] && !c->eoimode[1]) {
+    if (!c->eoimode[0]) {
         qemu_log_mask(LOG_GUEST_ERROR, "arm_gic: GICC_DIR write with "
                       "EOImode clear ignored\n");
         return;
@@ -369,13 +364,14 @@ static void gic_cpu_dir(GICState *s, int cpu, uint32_t v)
     }
 }
 
+/* Without Security Extensions only these bits exist (QEMU: 0x21f); the
+ * bypass-disable bits read as zero as no bypass is modelled. */
 static uint32_t gic_cpu_read_ctlr(GICState *s, int cpu)
 {
     GICCPU *c = &s->core->cpu[cpu];
 
     return c->grpen[0] | c->grpen[1] << 1 | c->ackctl << 2 | c->fiqen << 3 |
-           c->cbpr << 4 | s->cpu_bypass[cpu] << GICC_CTLR_BYPASS_SHIFT |
-           c->eoimode[0] << 9 | c->eoimode[1] << 10;
+           c->cbpr << 4 | c->eoimode[0] << 9;
 }
 
 static void gic_cpu_write_ctlr(GICState *s, int cpu, uint32_t v)
@@ -387,9 +383,7 @@ static void gic_cpu_write_ctlr(GICState *s, int cpu, uint32_t v)
     c->ackctl = v & GICC_CTLR_ACKCTL;
     c->fiqen = v & GICC_CTLR_FIQEN;
     c->cbpr = v & GICC_CTLR_CBPR;
-    s->cpu_bypass[cpu] = (v >> GICC_CTLR_BYPASS_SHIFT) & 0xf;
-    c->eoimode[0] = v & GICC_CTLR_EOIMODES;
-    c->eoimode[1] = v & GICC_CTLR_EOIMODENS;
+    c->eoimode[0] = c->eoimode[1] = v & GICC_CTLR_EOIMODES;
 }
 
 static uint64_t gic_cpu_access_read(GICState *s, int cpu, hwaddr addr)
@@ -405,29 +399,25 @@ static uint64_t gic_cpu_access_read(GICState *s, int cpu, hwaddr addr)
     case GICC_BPR:
         return c->bpr[0];
     case GICC_IAR:
-        return gic_cpu_ack(s, cpu, 0);
+        return gic_cpu_ack(s, cpu);
     case GICC_RPR:
         rpr = gic_core_running_prio(c);
         return rpr == GIC_IDLE_PRIORITY ? 0xff : rpr;
     case GICC_HPPIR:
-        return gic_cpu_hppir(s, cpu, 0);
+        return gic_cpu_hppir(s, cpu);
     case GICC_ABPR:
         return c->cbpr ? MIN(c->bpr[0] + 1, 7) : c->bpr[1];
     case GICC_AIAR:
-        return gic_cpu_ack(s, cpu, 1);
+    case GICC_AEOIR:
     case GICC_AHPPIR:
-        return gic_cpu_hppir(s, cpu, 1);
-    case GICC_APR0:
-        return gic_core_read_apr(c, 0);
-    case GICC_NSAPR0:
-        return gic_core_read_apr(c, 1);
-    case GICC_APR0 + 4 ... GICC_APR0 + 0xc:
-    case GICC_NSAPR0 + 4 ... GICC_NSAPR0 + 0xc:
-        return 0;                       /* one APR word covers 32 levels */
+        return 0;       /* aliases for a Secure world we do not have */
+    case GICC_APR0 ... GICC_APR0 + 0xc:
+        return gic_core_read_apr(c, 0, (addr - GICC_APR0) / 4);
+    case GICC_NSAPR0 ... GICC_NSAPR0 + 0xc:
+        return gic_core_read_apr(c, 1, (addr - GICC_NSAPR0) / 4);
     case GICC_IIDR:
         return GICC_IIDR_VALUE;
     case GICC_EOIR:
-    case GICC_AEOIR:
     case GICC_DIR:
         qemu_log_mask(LOG_GUEST_ERROR, "arm_gic: read of write-only CPU "
                       "interface register 0x%03x\n", (unsigned)addr);
@@ -459,22 +449,18 @@ static void gic_cpu_access_write(GICState *s, int cpu, hwaddr addr,
         }
         break;
     case GICC_EOIR:
-        gic_cpu_eoi(s, cpu, 0, v);
+        gic_cpu_eoi(s, cpu, v);
         break;
     case GICC_AEOIR:
-        gic_cpu_eoi(s, cpu, 1, v);
-        break;
+        break;          /* Secure-world alias: write-ignored, as QEMU */
     case GICC_DIR:
         gic_cpu_dir(s, cpu, v);
         break;
-    case GICC_APR0:
-        gic_core_write_apr(c, 0, v);
+    case GICC_APR0 ... GICC_APR0 + 0xc:
+        gic_core_write_apr(c, 0, (addr - GICC_APR0) / 4, v);
         break;
-    case GICC_NSAPR0:
-        gic_core_write_apr(c, 1, v);
-        break;
-    case GICC_APR0 + 4 ... GICC_APR0 + 0xc:
-    case GICC_NSAPR0 + 4 ... GICC_NSAPR0 + 0xc:
+    case GICC_NSAPR0 ... GICC_NSAPR0 + 0xc:
+        gic_core_write_apr(c, 1, (addr - GICC_NSAPR0) / 4, v);
         break;
     case GICC_IAR:
     case GICC_RPR:
@@ -608,7 +594,6 @@ static bool gic_realize(DeviceState *dev, Error **errp)
     }
     s->core = g_new0(GICCore, 1);
     gic_core_init(s->core, s->num_cpu, s->num_irq, 8, false);
-    s->cpu_bypass = g_new0(uint8_t, s->num_cpu);
 
     n = 4 * s->num_cpu;
     s->parent_irq = g_new0(qemu_irq, n);
@@ -661,7 +646,6 @@ static void gic_finalize(Object *obj)
     g_free(s->core);
     g_free(s->views);
     g_free(s->parent_irq);
-    g_free(s->cpu_bypass);
 }
 
 static void gic_reset(DeviceState *dev)
@@ -669,7 +653,6 @@ static void gic_reset(DeviceState *dev)
     GICState *s = ARM_GIC(dev);
 
     if (s->core) {
-        memset(s->cpu_bypass, 0, s->num_cpu);
         gic_core_reset(s->core);
     }
 }

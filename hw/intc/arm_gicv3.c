@@ -46,6 +46,7 @@
 #define GICR_NSACR      0x0e00
 #define GICR_FRAME      0x10000     /* RD_base, then SGI_base */
 
+#define GICR_CTLR_CES   (1u << 1)   /* as QEMU 7.2 reports */
 #define GICD_CTLR_ARE   (1u << 4)
 #define GICD_CTLR_DS    (1u << 6)
 #define GICR_WAKER_PS   (1u << 1)   /* ProcessorSleep */
@@ -70,7 +71,8 @@ static const uint8_t gicv3_id[12] = {
 static void gicv3_route_spi(GICv3State *s, unsigned intid)
 {
     unsigned n = intid - GIC_INTERNAL, i;
-    uint64_t r = s->irouter[n];
+    /* Stored as written (QEMU keeps every bit); routing uses the fields. */
+    uint64_t r = s->irouter[n] & GICD_IROUTER_MASK;
     uint32_t aff = (r & 0xffffff) | ((r >> 32) & 0xff) << 24;
 
     s->core->spi_route[n] = GIC_ROUTE_NONE;
@@ -235,7 +237,6 @@ static bool gicd_write_word(GICv3State *s, int cpu, unsigned off, uint32_t v)
         } else {
             *r = (*r & ~0xffffffffull) | v;
         }
-        *r &= GICD_IROUTER_MASK;
         gicv3_route_spi(s, intid);
         return true;
     }
@@ -309,6 +310,8 @@ static bool gicr_read_word(GICv3State *s, int cpu, unsigned off, uint32_t *v)
     }
     switch (off) {
     case GICR_CTLR:
+        *v = GICR_CTLR_CES;
+        return true;
     case GICR_STATUSR:
         return true;
     case GICR_IIDR:

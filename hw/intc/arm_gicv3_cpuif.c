@@ -6,7 +6,8 @@
  * without a GICv3 gets UNDEF, as on hardware without the interface).
  * Hooks touch device state, so all of them run under the BQL.
  *
- * Five priority bits (ICC_CTLR_EL1.PRIbits = 4), 16-bit INTIDs, A3V.
+ * Five priority bits (ICC_CTLR_EL1.PRIbits = 4), IDbits 1, A3V, as
+ * QEMU 7.2 shows (0x8c00).
  * Group 0 interrupts signal FIQ, Group 1 IRQ.
  */
 #include "qemu/osdep.h"
@@ -19,6 +20,7 @@
 #define ICC_CTLR_CBPR     (1u << 0)
 #define ICC_CTLR_EOIMODE  (1u << 1)
 #define ICC_CTLR_PRIBITS  (4u << 8)     /* five bits */
+#define ICC_CTLR_IDBITS   (1u << 11)    /* 24-bit INTIDs, as QEMU */
 #define ICC_CTLR_A3V      (1u << 15)
 #define ICC_SRE_VALUE     0x7           /* SRE, DFB, DIB: fixed */
 
@@ -186,7 +188,7 @@ static uint64_t icc_ctlr_read(CPUARMState *env, const ARMSysReg *ri)
 {
     GICCPU *c = icc_cpu(env);
 
-    return ICC_CTLR_A3V | ICC_CTLR_PRIBITS |
+    return ICC_CTLR_A3V | ICC_CTLR_IDBITS | ICC_CTLR_PRIBITS |
            (c->eoimode[0] ? ICC_CTLR_EOIMODE : 0) |
            (c->cbpr ? ICC_CTLR_CBPR : 0);
 }
@@ -223,17 +225,12 @@ static int icc_apr_index(const ARMSysReg *ri)
 
 static uint64_t icc_apr_read(CPUARMState *env, const ARMSysReg *ri)
 {
-    if (icc_apr_index(ri) != 0) {
-        return 0;
-    }
-    return gic_core_read_apr(icc_cpu(env), ri->crm == 9);
+    return gic_core_read_apr(icc_cpu(env), ri->crm == 9, icc_apr_index(ri));
 }
 
 static void icc_apr_write(CPUARMState *env, const ARMSysReg *ri, uint64_t v)
 {
-    if (icc_apr_index(ri) == 0) {
-        gic_core_write_apr(icc_cpu(env), ri->crm == 9, v);
-    }
+    gic_core_write_apr(icc_cpu(env), ri->crm == 9, icc_apr_index(ri), v);
 }
 
 /*

@@ -162,6 +162,9 @@ static bool gic_core_spi_targets(GICCore *core, unsigned intid, int cpu)
         return core->spi_route[n] == cpu ||
                core->spi_route[n] == GIC_ROUTE_ANY;
     }
+    if (core->num_cpu == 1) {
+        return true;        /* uniprocessor: ITARGETSR is RAZ/WI */
+    }
     return cpu < 8 && (core->spi_targets[n] & (1u << cpu));
 }
 
@@ -171,8 +174,14 @@ static void gic_core_consider(GICCore *core, int cpu, unsigned intid,
     GICCPU *c = &core->cpu[cpu];
     GICIrq *irq = gic_core_irq(core, cpu, intid);
 
-    if (!irq->enabled || irq->active || !core->dist_grpen[irq->group] ||
-        !c->grpen[irq->group] || !gic_core_is_pending(core, cpu, intid)) {
+    if (!irq->enabled || irq->active ||
+        !gic_core_is_pending(core, cpu, intid)) {
+        return;
+    }
+    /* GICv3 looks only at enabled groups; GICv2 (as QEMU's) picks the
+     * best interrupt of either group and signals it only if its group is
+     * enabled, so IAR can answer 1022 for a disabled Group 1. */
+    if (core->v3 && (!core->dist_grpen[irq->group] || !c->grpen[irq->group])) {
         return;
     }
     if (best->intid == GIC_SPURIOUS || irq->priority < best->prio) {
@@ -272,56 +281,77 @@ void gic_core_deactivate(GICCore *core, int cpu, unsigned intid)
     }
 }
 
-/* One APR bit per group priority: the top five priority bits. */
-uint32_t gic_core_read_apr(GICCPU *c, int group)
+/*
+ * APR bits: one per preemption level, level = group priority >> shift
+ * (GICv3, five bits: >> 3, all in AP<n>R0; GICv2, eight bits with BPR 0:
+ * >> 1, 128 levels over APR0-3 as QEMU numbers them); register n holds
+ * levels 32n .. 32n + 31.
+ */
+static unsigned gic_core_apr_shift(GICCore *core)
 {
+    return core->v3 ? 3 : 1;
+}
+
+static unsigned gic_core_num_aprs(GICCore *core)
+{
+    return (256u >> gic_core_apr_shift(core)) / 32;
+}
+
+uint32_t gic_core_read_apr(GICCPU *c, int group, unsigned n)
+{
+    unsigned shift = gic_core_apr_shift(c->core);
     uint32_t bits = 0;
     int i;
 
     for (i = 0; i < c->nactive; i++) {
-        if (c->active[i].group == group) {
-            bits |= 1u << (c->active[i].prio >> 3);
+        unsigned level = c->active[i].prio >> shift;
+
+        if (c->active[i].group == group && level / 32 == n) {
+            bits |= 1u << (level % 32);
         }
     }
     return bits;
 }
 
 /*
- * Software restores APRs only to values it saved (or zero): rebuild the
- * stack of that group from the bits, highest priority (lowest bit) on top.
- * The INTIDs behind restored entries are unknown (1023).
+ * Software restores APRs only to values it saved (or zero): rebuild that
+ * part of the group's stack from the bits, highest priority (lowest
+ * level) on top. The INTIDs behind restored entries are unknown (1023).
  */
-void gic_core_write_apr(GICCPU *c, int group, uint32_t bits)
+void gic_core_write_apr(GICCPU *c, int group, unsigned n, uint32_t bits)
 {
+    unsigned shift = gic_core_apr_shift(c->core);
     GICActive keep[GIC_MAX_ACTIVE];
-    int i, n = 0, b;
+    int i, j, k = 0, b;
 
+    if (n >= gic_core_num_aprs(c->core)) {
+        return;
+    }
     for (i = 0; i < c->nactive; i++) {
-        if (c->active[i].group != group) {
-            keep[n++] = c->active[i];
+        if (c->active[i].group != group ||
+            (c->active[i].prio >> shift) / 32 != n) {
+            keep[k++] = c->active[i];
         }
     }
-    for (b = 31; b >= 0 && n < GIC_MAX_ACTIVE; b--) {
+    for (b = 31; b >= 0 && k < GIC_MAX_ACTIVE; b--) {
         if (bits & (1u << b)) {
-            keep[n].prio = b << 3;
-            keep[n].intid = GIC_SPURIOUS;
-            keep[n].group = group;
-            n++;
+            keep[k].prio = (n * 32 + b) << shift;
+            keep[k].intid = GIC_SPURIOUS;
+            keep[k].group = group;
+            k++;
         }
     }
     /* Keep the stack ordered: lower (more urgent) priorities on top. */
-    for (i = 1; i < n; i++) {
+    for (i = 1; i < k; i++) {
         GICActive a = keep[i];
-        int j = i - 1;
 
-        while (j >= 0 && keep[j].prio < a.prio) {
+        for (j = i - 1; j >= 0 && keep[j].prio < a.prio; j--) {
             keep[j + 1] = keep[j];
-            j--;
         }
         keep[j + 1] = a;
     }
-    memcpy(c->active, keep, sizeof(GICActive) * n);
-    c->nactive = n;
+    memcpy(c->active, keep, sizeof(GICActive) * k);
+    c->nactive = k;
     gic_core_update(c->core);
 }
 
@@ -331,7 +361,8 @@ static void gic_core_update_cpu(GICCore *core, int cpu)
     GICPending p = gic_core_best_pending(core, cpu);
     int irq = 0, fiq = 0;
 
-    if (gic_core_can_preempt(c, &p)) {
+    if (gic_core_can_preempt(c, &p) && core->dist_grpen[p.group] &&
+        c->grpen[p.group]) {
         bool to_fiq = p.group == 0 && (core->v3 || c->fiqen);
 
         if (to_fiq) {

@@ -115,9 +115,9 @@ void gic_core_activate(GICCore *core, int cpu, const GICPending *p);
 /* Priority drop for the given group (-1: any); false if nothing active. */
 bool gic_core_drop_priority(GICCPU *c, int group);
 void gic_core_deactivate(GICCore *core, int cpu, unsigned intid);
-/* Active priorities of a group as APR bits (one per group priority). */
-uint32_t gic_core_read_apr(GICCPU *c, int group);
-void gic_core_write_apr(GICCPU *c, int group, uint32_t bits);
+/* Active priorities of a group as APR register n (see gic-core.c). */
+uint32_t gic_core_read_apr(GICCPU *c, int group, unsigned n);
+void gic_core_write_apr(GICCPU *c, int group, unsigned n, uint32_t bits);
 
 /* Recompute every CPU's IRQ/FIQ outputs (after any state change). */
 void gic_core_update(GICCore *core);

@@ -178,8 +178,9 @@ bool gic_dist_writeb(GICCore *core, int cpu, unsigned off, unsigned lo,
         intid = off - GIC_PRIO_BASE;
         gic_dist_check_range(core, off, intid, lo, hi, true);
         if (gic_dist_in(intid, lo, hi, core)) {
-            gic_core_irq(core, cpu, intid)->priority =
-                val & gic_core_prio_mask(core);
+            /* All eight bits are kept, as QEMU does; the CPU interface
+             * compares them with its PMR and BPR masks. */
+            gic_core_irq(core, cpu, intid)->priority = val;
         }
         return true;
     }

@@ -46,8 +46,8 @@
 #define GICC_RPR 0x14
 #define GICC_HPPIR 0x18
 #define GICC_AIAR 0x20
-#define GICC_AEOIR 0x24
 #define GICC_APR0 0xd0
+#define GICC_NSAPR0 0xe0
 #define GICC_IIDR 0xfc
 #define GICC_DIR 0x1000
 
@@ -58,6 +58,11 @@ static int out_level[4 * NUM_CPU];
 static void catch_irq(void *opaque, int n, int level)
 {
     out_level[n] = level;
+}
+
+static void catch_level(void *opaque, int n, int level)
+{
+    *(int *)opaque = level;
 }
 
 static int irq_out(int cpu)
@@ -127,7 +132,7 @@ static void test_id_regs(void)
     device_cold_reset(gic);
     g_assert_cmphex(rd(DIST_BASE + GICD_TYPER, 4), ==,
                     (NUM_IRQ / 32 - 1) | (NUM_CPU - 1) << 5);
-    g_assert_cmphex(rd(DIST_BASE + GICD_IIDR, 4), ==, 0x0200043b);
+    g_assert_cmphex(rd(DIST_BASE + GICD_IIDR, 4), ==, 0x0000043b);
     g_assert_cmphex(rd(CPUIF_BASE + GICC_IIDR, 4), ==, 0x0002043b);
     g_assert_cmphex(rd(DIST_BASE + 0xfe8, 4), ==, 0x2b);   /* PIDR2 */
     /* SGIs are edge-triggered (read-only), the rest reset to level. */
@@ -138,9 +143,9 @@ static void test_id_regs(void)
     /* SGI/PPI targets are banked: each CPU reads its own bit. */
     g_assert_cmphex(rd(dist(0, GICD_ITARGETSR), 4), ==, 0x01010101);
     g_assert_cmphex(rd(dist(1, GICD_ITARGETSR + 28), 4), ==, 0x02020202);
-    /* SPI targets: byte access, only implemented CPUs stick. */
+    /* SPI targets: byte access, kept as written (as QEMU). */
     wr(DIST_BASE + GICD_ITARGETSR + 33, 0xff, 1);
-    g_assert_cmphex(rd(DIST_BASE + GICD_ITARGETSR + 32, 4), ==, 0x0300);
+    g_assert_cmphex(rd(DIST_BASE + GICD_ITARGETSR + 32, 4), ==, 0xff00);
     /* Priorities: byte and word access agree. */
     wr(DIST_BASE + GICD_IPRIORITYR + 40, 0xa0, 1);
     wr(DIST_BASE + GICD_IPRIORITYR + 41, 0xb0, 1);
@@ -167,7 +172,9 @@ static void test_level_spi(void)
     g_assert_cmpint(irq_out(0), ==, 0);
     g_assert_cmphex(rd(DIST_BASE + GICD_ISACTIVER + 4, 4), ==, 1u << 5);
     g_assert_cmphex(rd(cpuif(0, GICC_RPR), 4), ==, 0x80);
-    g_assert_cmphex(rd(cpuif(0, GICC_APR0), 4), ==, 1u << (0x80 >> 3));
+    /* Preemption level 0x80 >> 1 = 64: APR2 bit 0 (QEMU's numbering). */
+    g_assert_cmphex(rd(cpuif(0, GICC_APR0), 4), ==, 0);
+    g_assert_cmphex(rd(cpuif(0, GICC_APR0 + 8), 4), ==, 1);
     wr(cpuif(0, GICC_EOIR), 37, 4);
     g_assert_cmphex(rd(DIST_BASE + GICD_ISACTIVER + 4, 4), ==, 0);
     /* The device still holds its line: signalled again. */
@@ -349,15 +356,27 @@ static void test_groups(void)
     g_assert_cmpint(irq_out(0), ==, 0);
     wr(cpuif(0, GICC_CTLR), 3, 4);
     g_assert_cmpint(irq_out(0), ==, 1);
-    /* IAR without AckCtl: 1022; AIAR acknowledges Group 1. */
+    /* IAR without AckCtl: 1022; the Secure-world aliases are RAZ/WI. */
     g_assert_cmphex(rd(cpuif(0, GICC_IAR), 4), ==, 1022);
-    g_assert_cmphex(rd(cpuif(0, GICC_AIAR), 4), ==, 70);
-    wr(cpuif(0, GICC_AEOIR), 70, 4);
+    g_assert_cmphex(rd(cpuif(0, GICC_AIAR), 4), ==, 0);
+    g_assert_cmpint(irq_out(0), ==, 1);
+    wr(cpuif(0, GICC_CTLR), 3 | 1u << 2, 4);     /* AckCtl */
+    g_assert_cmphex(rd(cpuif(0, GICC_IAR), 4), ==, 70);
+    g_assert_cmphex(rd(cpuif(0, GICC_NSAPR0 + 8), 4), ==, 1);
+    wr(cpuif(0, GICC_EOIR), 70, 4);
     g_assert_cmphex(rd(DIST_BASE + GICD_ISACTIVER + 8, 4), ==, 0);
+    /* A pending Group 1 interrupt with Group 1 off at the CPU interface
+     * is still what IAR reports (1022), as on QEMU. */
+    wr(cpuif(0, GICC_CTLR), 1, 4);
+    wr(DIST_BASE + GICD_ISPENDR + 8, 1u << 6, 4);
+    g_assert_cmpint(irq_out(0), ==, 0);
+    g_assert_cmphex(rd(cpuif(0, GICC_IAR), 4), ==, 1022);
+    wr(DIST_BASE + GICD_ICPENDR + 8, 1u << 6, 4);
 
     /* FIQEn: Group 0 goes to FIQ. */
     wr(DIST_BASE + GICD_IGROUPR + 8, 0, 4);
     wr(cpuif(0, GICC_CTLR), 3 | 1u << 3, 4);
+    g_assert_cmphex(rd(cpuif(0, GICC_CTLR), 4), ==, 0xb);
     wr(DIST_BASE + GICD_ISPENDR + 8, 1u << 6, 4);
     g_assert_cmpint(fiq_out(0), ==, 1);
     g_assert_cmpint(irq_out(0), ==, 0);
@@ -416,10 +435,14 @@ static void test_hostile(void)
     wr(CPUIF_BASE + 0x40, 1, 4);
     g_assert_cmphex(rd(CPUIF_BASE + 0x40, 4), ==, 0);
     g_assert_cmphex(rd(CPUIF_BASE + GICC_RPR, 4), ==, 0xff);
-    /* An APR restore rebuilds the running priority. */
+    /* An APR restore rebuilds the running priority (level 4: 0x08). */
     wr(CPUIF_BASE + GICC_APR0, 1u << 4, 4);
-    g_assert_cmphex(rd(CPUIF_BASE + GICC_RPR, 4), ==, 0x20);
+    g_assert_cmphex(rd(CPUIF_BASE + GICC_RPR, 4), ==, 0x08);
+    wr(CPUIF_BASE + GICC_APR0 + 4, 1u << 4, 4);
+    g_assert_cmphex(rd(CPUIF_BASE + GICC_RPR, 4), ==, 0x08);
     wr(CPUIF_BASE + GICC_APR0, 0, 4);
+    g_assert_cmphex(rd(CPUIF_BASE + GICC_RPR, 4), ==, 0x48);
+    wr(CPUIF_BASE + GICC_APR0 + 4, 0, 4);
     g_assert_cmphex(rd(CPUIF_BASE + GICC_RPR, 4), ==, 0xff);
     g_assert_cmpint(irq_out(0) | irq_out(1) | fiq_out(0) | fiq_out(1), ==,
                     0);
@@ -428,6 +451,38 @@ static void test_hostile(void)
     g_assert(strstr(log, "is not implemented"));
     g_assert(strstr(log, "EOI"));
     g_free(log);
+}
+
+/* One CPU: ITARGETSR is RAZ/WI and every SPI goes to CPU 0 (as QEMU). */
+static void test_uniprocessor(void)
+{
+    DeviceState *up = qdev_new(TYPE_ARM_GIC);
+    SysBusDevice *sbd = SYS_BUS_DEVICE(up);
+    hwaddr d = 0x09000000, c = 0x09010000;
+    static int level;
+    qemu_irq out = qemu_allocate_irq(catch_level, &level, 0);
+
+    object_property_set_uint(OBJECT(up), "num-irq", 64, &error_abort);
+    g_assert(sysbus_realize(sbd, &error_abort));
+    sysbus_mmio_map(sbd, 0, d);
+    sysbus_mmio_map(sbd, 1, c);
+    sysbus_connect_irq(sbd, 0, out);
+    g_assert_cmphex(rd(d + GICD_TYPER, 4), ==, 1);
+    g_assert_cmphex(rd(d + GICD_ITARGETSR, 4), ==, 0);
+    wr(d + GICD_ITARGETSR + 40, 0xffffffff, 4);
+    g_assert_cmphex(rd(d + GICD_ITARGETSR + 40, 4), ==, 0);
+    wr(d + GICD_CTLR, 1, 4);
+    wr(c + GICC_CTLR, 1, 4);
+    wr(c + GICC_PMR, 0xff, 4);
+    wr(d + GICD_ISENABLER + 4, 1u << 10, 4);
+    qemu_set_irq(qdev_get_gpio_in(up, 10), 1);
+    g_assert_cmpint(level, ==, 1);
+    g_assert_cmphex(rd(c + GICC_IAR, 4), ==, 42);
+    qemu_set_irq(qdev_get_gpio_in(up, 10), 0);
+    wr(c + GICC_EOIR, 42, 4);
+    g_assert_cmpint(level, ==, 0);
+    sysbus_connect_irq(sbd, 0, NULL);
+    qemu_free_irq(out);
 }
 
 static void test_realize_errors(void)
@@ -488,6 +543,7 @@ int main(int argc, char **argv)
     g_test_add_func("/arm-gic/eoimode", test_eoimode);
     g_test_add_func("/arm-gic/groups", test_groups);
     g_test_add_func("/arm-gic/hostile", test_hostile);
+    g_test_add_func("/arm-gic/uniprocessor", test_uniprocessor);
     g_test_add_func("/arm-gic/realize-errors", test_realize_errors);
     return g_test_run();
 }

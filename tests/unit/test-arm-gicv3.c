@@ -215,9 +215,16 @@ static void test_id_regs(void)
     wr(redist(1, GICR_PROPBASER), 0x1234567890ULL, 8);
     g_assert_cmphex(rd(redist(1, GICR_PROPBASER), 8), ==, 0x1234567890ULL);
     wr(redist(1, GICR_CTLR), 1, 4);
-    g_assert_cmphex(rd(redist(1, GICR_CTLR), 4), ==, 0);
+    g_assert_cmphex(rd(redist(1, GICR_CTLR), 4), ==, 2);    /* CES */
 
     g_assert_cmphex(rd(redist(0, GICR_ICFGR0), 4), ==, 0xaaaaaaaa);
+    /* Priorities keep all eight bits and IROUTER every bit written, as
+     * QEMU shows; the CPU interface masks to its five bits. */
+    wr(redist(0, GICR_IPRIORITYR), 0xff, 1);
+    g_assert_cmphex(rd(redist(0, GICR_IPRIORITYR), 4), ==, 0xff);
+    wr(DIST_BASE + GICD_IROUTER + 8 * 32, 0xffffffff, 4);
+    g_assert_cmphex(rd(DIST_BASE + GICD_IROUTER + 8 * 32, 4), ==,
+                    0xffffffff);
     /* ARE: GICD registers of INTIDs 0-31 are RAZ/WI, ITARGETSR too. */
     wr(DIST_BASE + GICD_ISENABLER, 0xffffffff, 4);
     g_assert_cmphex(rd(DIST_BASE + GICD_ISENABLER, 4), ==, 0);
@@ -232,11 +239,12 @@ static void test_icc_regs(void)
     g_assert_cmphex(icc_rd(0, SRE), ==, 7);
     icc_wr(0, SRE, 0);
     g_assert_cmphex(icc_rd(0, SRE), ==, 7);
-    /* A3V, PRIbits 4 (five bits), IDbits 0 (16 bits). */
-    g_assert_cmphex(icc_rd(0, CTLR), ==, 0x8400);
-    icc_wr(0, CTLR, 3);
-    g_assert_cmphex(icc_rd(0, CTLR), ==, 0x8403);
-    g_assert_cmphex(icc_rd(1, CTLR), ==, 0x8400);   /* per CPU */
+    /* A3V, IDbits 1, PRIbits 4 (five bits), as QEMU 7.2. */
+    g_assert_cmphex(icc_rd(0, CTLR), ==, 0x8c00);
+    icc_wr(0, CTLR, 0xffff);
+    g_assert_cmphex(icc_rd(0, CTLR), ==, 0x8c03);
+    g_assert_cmphex(icc_rd(0, BPR1), ==, 3);       /* CBPR: BPR0 + 1 */
+    g_assert_cmphex(icc_rd(1, CTLR), ==, 0x8c00);   /* per CPU */
     icc_wr(0, CTLR, 0);
     icc_wr(0, PMR, 0xff);
     g_assert_cmphex(icc_rd(0, PMR), ==, 0xf8);

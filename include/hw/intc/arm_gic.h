@@ -40,8 +40,6 @@ struct GICState {
     uint32_t num_cpu;
     uint32_t num_irq;
     uint32_t revision;
-    /* GICC_CTLR bypass-disable bits 8:5: stored, no bypass modelled. */
-    uint8_t *cpu_bypass;
 };
 
 #endif
