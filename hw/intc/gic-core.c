@@ -198,7 +198,15 @@ static void gic_core_consider(GICCore *core, int cpu, unsigned intid,
 GICPending gic_core_best_pending(GICCore *core, int cpu)
 {
     GICPending best = { .intid = GIC_SPURIOUS, .prio = 0xff };
+    GICCPU *c = &core->cpu[cpu];
     unsigned i;
+
+    /* GICv2: nothing is pending for a CPU while the distributor or its
+     * interface has no group enabled (QEMU: IAR/HPPIR read 1023). */
+    if (!core->v3 && (!(core->dist_grpen[0] || core->dist_grpen[1]) ||
+                      !(c->grpen[0] || c->grpen[1]))) {
+        return best;
+    }
 
     for (i = 0; i < core->num_irq; i++) {
         if (i >= GIC_INTERNAL && !gic_core_spi_targets(core, i, cpu)) {

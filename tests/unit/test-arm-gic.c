@@ -157,6 +157,27 @@ static void test_id_regs(void)
     g_assert_cmphex(rd(CPUIF_BASE + GICC_HPPIR, 4), ==, 1023);
 }
 
+/* Interfaces off: nothing to acknowledge, as QEMU (IAR/HPPIR 1023). */
+static void test_enables(void)
+{
+    device_cold_reset(gic);
+    wr(cpuif(0, GICC_PMR), 0xff, 4);
+    wr(dist(0, GICD_SGIR), 2u << 24 | 1, 4);
+    g_assert_cmphex(rd(cpuif(0, GICC_HPPIR), 4), ==, 1023);
+    g_assert_cmphex(rd(cpuif(0, GICC_IAR), 4), ==, 1023);
+    wr(DIST_BASE + GICD_CTLR, 1, 4);
+    g_assert_cmphex(rd(cpuif(0, GICC_IAR), 4), ==, 1023);
+    wr(DIST_BASE + GICD_CTLR, 0, 4);
+    wr(cpuif(0, GICC_CTLR), 1, 4);
+    g_assert_cmphex(rd(cpuif(0, GICC_IAR), 4), ==, 1023);
+    g_assert_cmpint(irq_out(0), ==, 0);
+    wr(DIST_BASE + GICD_CTLR, 1, 4);
+    g_assert_cmpint(irq_out(0), ==, 1);
+    g_assert_cmphex(rd(cpuif(0, GICC_HPPIR), 4), ==, 1);
+    g_assert_cmphex(rd(cpuif(0, GICC_IAR), 4), ==, 1);
+    wr(cpuif(0, GICC_EOIR), 1, 4);
+}
+
 static void test_level_spi(void)
 {
     setup_basic();
@@ -535,6 +556,7 @@ int main(int argc, char **argv)
     }
 
     g_test_add_func("/arm-gic/id-regs", test_id_regs);
+    g_test_add_func("/arm-gic/enables", test_enables);
     g_test_add_func("/arm-gic/level-spi", test_level_spi);
     g_test_add_func("/arm-gic/edge-spi", test_edge_spi);
     g_test_add_func("/arm-gic/priority", test_priority);
