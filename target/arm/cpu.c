@@ -56,6 +56,8 @@ static void arm_cpu_reset(CPUState *cs)
     tlb_flush(cs);
 }
 
+static bool arm_fp_enabled(const CPUARMState *env);
+
 /* QEMU's "info registers" layout for AArch64. */
 static void arm_cpu_dump_state(CPUState *cs, GString *out)
 {
@@ -73,16 +75,25 @@ static void arm_cpu_dump_state(CPUState *cs, GString *out)
                                    env->xregs[i], (i + 2) % 3 ? " " : "\n");
         }
     }
-    /* QEMU adds "FPU disabled" while CPACR_EL1 traps FP, as at reset;
-     * with no FP yet that is always our case. */
-    g_string_append_printf(out,
-                           "PSTATE=%08x %c%c%c%c EL%d%c    FPU disabled\n",
-                           psr,
+    g_string_append_printf(out, "PSTATE=%08x %c%c%c%c EL%d%c", psr,
                            psr & PSTATE_N ? 'N' : '-',
                            psr & PSTATE_Z ? 'Z' : '-',
                            psr & PSTATE_C ? 'C' : '-',
                            psr & PSTATE_V ? 'V' : '-',
                            env->el, psr & PSTATE_SP ? 'h' : 't');
+    /* As QEMU: "FPU disabled" while CPACR_EL1 traps FP (as at reset),
+     * else FPCR/FPSR and the Q registers. */
+    if (!arm_fp_enabled(env)) {
+        g_string_append(out, "    FPU disabled\n");
+        return;
+    }
+    g_string_append_printf(out, "     FPCR=%08x FPSR=%08x\n", env->fpcr,
+                           env->fpsr);
+    for (i = 0; i < 32; i++) {
+        g_string_append_printf(out, "Q%02d=%016" PRIx64 ":%016" PRIx64 "%s",
+                               i, env->vregs[i].d[1], env->vregs[i].d[0],
+                               i % 2 ? "\n" : " ");
+    }
 }
 
 static uint64_t arm_cpu_get_pc(CPUState *cs)
@@ -194,14 +205,15 @@ static void arm_cpu_set_implemented_ids(ARMCPU *cpu)
 {
     /* EL0, EL1: AArch64 only (no AArch32 yet); EL2, EL3 absent as on
      * QEMU's virt without virtualization=on/secure=on; FP and AdvSIMD
-     * 0xF = not implemented (the A57 has both: value 0 once they land). */
-    cpu->isar.id_aa64pfr0 = 0x00ff0011;
+     * implemented (0), no FP16. The board sets GIC (bits 27:24) when it
+     * gives the CPU a GICv3 system register interface. */
+    cpu->isar.id_aa64pfr0 = 0x00000011;
     cpu->isar.id_aa64pfr1 = 0;
     /* Debug v8 with the A57's 6 breakpoints / 4 watchpoints / 2 context
      * comparators; PMU absent. */
     cpu->isar.id_aa64dfr0 = 0x10305006;
-    /* A57: AES+PMULL 2, SHA1 1, SHA2 1, CRC32 1 = 0x11120: none yet. */
-    cpu->isar.id_aa64isar0 = 0;
+    /* A57: AES+PMULL 2, SHA1 1, SHA2 1, CRC32 1. */
+    cpu->isar.id_aa64isar0 = 0x11120;
     cpu->isar.id_aa64isar1 = 0;
     /* 44-bit PA, 16-bit ASID, 4K and 64K granules; no mixed endian. */
     cpu->isar.id_aa64mmfr0 = 0x00001024;
@@ -243,6 +255,8 @@ static void arm_cpu_max_init(Object *obj)
     /* Implementer 0 (software), architecture 0xF, part 'Q', as QEMU. */
     cpu->midr = 0x000f0510;
     arm_cpu_set_implemented_ids(cpu);
+    /* The 16K granule (TGran16 = 1: no 52-bit addresses). */
+    cpu->isar.id_aa64mmfr0 |= 1ULL << 20;
 }
 
 static void arm_cpu_class_init(ObjectClass *klass, void *data)

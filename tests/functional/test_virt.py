@@ -214,11 +214,23 @@ def test_unknown_cpu():
     assert "unable to find CPU model 'foo'" in r.stderr, r.stderr
 
 
-def test_smp_refused():
-    r = ktest.run(["-M", "virt", "-smp", "2", "-display", "none"],
-                  target="aarch64")
-    assert r.returncode == 1
-    assert "not supported by Kestrel yet" in r.stderr, r.stderr
+def test_board_options_refused():
+    # QEMU's words for too many CPUs on GICv2 and a bad gic-version; the
+    # extensions Kestrel lacks are refused by name.
+    cases = [
+        (["-M", "virt", "-smp", "9"],
+         "Number of SMP CPUs requested (9) exceeds max CPUs supported by "
+         "machine 'mach-virt' (8)"),
+        (["-M", "virt,gic-version=foo"], "Invalid gic-version value"),
+        (["-M", "virt,secure=on"],
+         "-M virt,secure=on is not supported by Kestrel yet"),
+        (["-M", "virt,virtualization=on"],
+         "-M virt,virtualization=on is not supported by Kestrel yet"),
+    ]
+    for args, msg in cases:
+        r = ktest.run(args + ["-display", "none"], target="aarch64")
+        assert r.returncode == 1, (args, r.returncode)
+        assert msg in r.stderr, (args, r.stderr)
 
 
 def test_machine_help_lists_virt():

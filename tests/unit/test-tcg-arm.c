@@ -960,8 +960,8 @@ static void test_cpu_types(void)
     cpu = ARM_CPU(cs);
     g_assert_cmphex(cpu->midr, ==, 0x411fd070);
     /* Nothing advertised that is not implemented (docs/devel/tcg-lite.md). */
-    g_assert_cmphex(cpu->isar.id_aa64isar0, ==, 0);
-    g_assert_cmphex(cpu->isar.id_aa64pfr0, ==, 0x00ff0011);
+    g_assert_cmphex(cpu->isar.id_aa64isar0, ==, 0x11120);
+    g_assert_cmphex(cpu->isar.id_aa64pfr0, ==, 0x00000011);
 }
 
 /* ---- Recorded programs ---------------------------------------------- */
@@ -1052,9 +1052,9 @@ static void test_undef(void)
 {
     static const uint32_t words[] = {
         0x00000000, /* UDF #0 */
-        0x1ac14020, /* CRC32B W0, W1, W1: not advertised yet */
+        0xf8200041, /* LDADD X0, X1, [X2]: ARMv8.1, not advertised */
         0xc8a07c41, /* CAS X0, X1, [X2]: ARMv8.1, not advertised */
-        0x1e222820, /* FADD S0, S1, S2: FP comes later */
+        0x1ee22820, /* FADD H0, H1, H2: FP16 is ARMv8.2 */
         0xd503201f | 0x1 << 21, /* hint space with L=1: SYSL, unallocated */
         0x13000000 | 1 << 22, /* SBFM W with N=1 */
         0xd50b7520 | 1, /* SYS #3, C7, C5, #1 with Rt=1 is IC IVAU: valid */
@@ -1345,7 +1345,7 @@ static void test_map_change(void)
 /* UNDEF is logged under -d unimp with the word and its address. */
 static void test_undef_log(void)
 {
-    static const uint32_t prog[] = { 0x1ac14020 /* crc32b w0, w1, w1 */ };
+    static const uint32_t prog[] = { 0xf8200041 /* ldadd x0, x1, [x2] */ };
     char *path = g_build_filename(g_get_tmp_dir(), "test-tcg-arm-XXXXXX",
                                   NULL);
     int fd = g_mkstemp(path);
@@ -1360,7 +1360,7 @@ static void test_undef_log(void)
     g_assert(qemu_set_log_items("", NULL));
     g_assert(qemu_set_log_filename(NULL, NULL));
     g_assert(g_file_get_contents(path, &text, NULL, NULL));
-    g_assert(strstr(text, "0x1ac14020"));
+    g_assert(strstr(text, "0xf8200041"));
     g_assert(strstr(text, "0x0000000040080000"));
     g_free(text);
     unlink(path);

@@ -56,8 +56,10 @@ typedef struct MemMapEntry {
 typedef struct VirtMachineState {
     MachineState parent_obj;
     const MemMapEntry *memmap;
-    int gic_version;            /* 2 or 3 (-M virt,gic-version=) */
+    int gic_version;            /* 2 or 3, from gic_version_str */
+    char *gic_version_str;      /* -M virt,gic-version= */
     bool highmem;               /* -M virt,highmem= (accepted, see docs) */
+    bool secure, virtualization, its;   /* refused when on */
     DeviceState *gic;
     qemu_irq spi[VIRT_NUM_SPIS];    /* GIC inputs by SPI number */
     /* The flattened device tree (libfdt), built by virt_fdt_build. */
