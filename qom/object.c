@@ -322,12 +322,47 @@ ObjectClass *object_class_dynamic_cast(ObjectClass *klass,
     return found;
 }
 
+/* A cast of klass to typename that succeeded before (by pointer). */
+static bool object_class_cast_cached(ObjectClass *klass, const char *typename)
+{
+    for (int i = 0; i < OBJECT_CLASS_CAST_CACHE; i++) {
+        if (__atomic_load_n(&klass->cast_cache[i], __ATOMIC_RELAXED) ==
+            typename) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Remember a successful cast; racing threads may overwrite each other's
+ * entries, which only costs a later lookup. Only for casts that return
+ * klass itself (not an interface class). */
+static void object_class_cast_remember(ObjectClass *klass,
+                                       const char *typename)
+{
+    for (int i = OBJECT_CLASS_CAST_CACHE - 1; i > 0; i--) {
+        __atomic_store_n(&klass->cast_cache[i],
+                         __atomic_load_n(&klass->cast_cache[i - 1],
+                                         __ATOMIC_RELAXED),
+                         __ATOMIC_RELAXED);
+    }
+    __atomic_store_n(&klass->cast_cache[0], typename, __ATOMIC_RELAXED);
+}
+
 ObjectClass *object_class_dynamic_cast_assert(ObjectClass *klass,
                                               const char *typename,
                                               const char *file, int line,
                                               const char *func)
 {
-    ObjectClass *ret = object_class_dynamic_cast(klass, typename);
+    ObjectClass *ret;
+
+    if (klass && object_class_cast_cached(klass, typename)) {
+        return klass;
+    }
+    ret = object_class_dynamic_cast(klass, typename);
+    if (ret == klass && klass) {
+        object_class_cast_remember(klass, typename);
+    }
 
     if (!ret && klass) {
         fprintf(stderr, "%s:%d:%s: Object %p is not an instance of type %s"
@@ -529,6 +564,14 @@ Object *object_dynamic_cast_assert(Object *obj, const char *typename,
                                    const char *file, int line,
                                    const char *func)
 {
+    if (obj && object_class_cast_cached(obj->class, typename)) {
+        return obj;
+    }
+    if (obj && object_class_dynamic_cast(obj->class, typename) ==
+        obj->class) {
+        object_class_cast_remember(obj->class, typename);
+        return obj;
+    }
     if (obj && !object_dynamic_cast(obj, typename)) {
         fprintf(stderr, "%s:%d:%s: Object %p is not an instance of type %s"
                 " (it is %s)\n", file, line, func, (void *)obj, typename,

@@ -48,9 +48,15 @@ typedef struct TypeInfo {
     const InterfaceInfo *interfaces; /* terminated by { NULL } */
 } TypeInfo;
 
+#define OBJECT_CLASS_CAST_CACHE 4
+
 struct ObjectClass {
     Type type;
     GSList *interfaces;             /* InterfaceClass *, private */
+    /* Type name pointers (call sites' literals) this class was last cast
+     * to successfully: the checked casts on hot paths (ARM_CPU(cs),
+     * CPU_GET_CLASS) then cost a pointer compare, not a hash lookup. */
+    const char *cast_cache[OBJECT_CLASS_CAST_CACHE];
     const Property *props;          /* this class's own table (not parents') */
     void (*unparent)(Object *obj);
     /*
