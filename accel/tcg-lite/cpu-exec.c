@@ -195,6 +195,18 @@ int tcg_lite_exec(CPUState *cpu, int64_t budget)
             continue;
         }
         if (r == TL_LOOKUP) {
+            /* An indirect branch (BR, RET): probe the jump cache here,
+             * without the loop top's full request check. */
+            if (budget > 0 && tl_chain_ok(cpu)) {
+                TranslationBlock *n;
+
+                ops->get_tb_state(cpu, &pc, &flags);
+                n = tc->jmp_cache[tb_jmp_cache_hash(pc)];
+                if (n && n->pc == pc && n->flags == flags) {
+                    tb = n;
+                    goto run;
+                }
+            }
             continue;
         }
         op = cpu->tl_exit_op;

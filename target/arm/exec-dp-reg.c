@@ -46,29 +46,44 @@ static inline uint64_t extend_reg(uint64_t v, unsigned option, unsigned shift)
     return v << shift;
 }
 
-/* ---- Logical (shifted register): a = opc, b = shift type, c = amount,
- * ra = invert operand 2 (BIC, ORN, EON, BICS). */
-static int op_logic_reg(CPUState *cs, const TLOp *op)
-{
-    CPUARMState *env = cpu_env(cs);
-    uint64_t a = X(op->rn), b = shift_reg(X(op->rm), op->sf, op->b, op->c);
-    uint64_t r;
-
-    if (op->ra) {
-        b = ~b;
-    }
-    switch (op->a) {
-    case 0: r = a & b; break;
-    case 1: r = a | b; break;
-    case 2: r = a ^ b; break;
-    default:
-        r = arm_wreg(op->sf, a & b);
-        arm_logic_cc(env, op->sf, r);
-        break;
-    }
-    X(op->rd) = arm_wreg(op->sf, r);
-    TL_GOTO_NEXT(cs, op);
+/* Logical (shifted register) specialized by width, opc, invert and shift
+ * type: [sf][opc][n][type]. */
+#define LOGIC_FN(SF, OPC, N, T)                                            \
+static int op_logic_##SF##OPC##N##T(CPUState *cs, const TLOp *op)          \
+{                                                                          \
+    CPUARMState *env = cpu_env(cs);                                        \
+    uint64_t a = X(op->rn), b = shift_reg(X(op->rm), SF, T, op->c);        \
+    uint64_t r;                                                            \
+                                                                           \
+    if (N) {                                                               \
+        b = ~b;                                                            \
+    }                                                                      \
+    r = OPC == 1 ? a | b : OPC == 2 ? a ^ b : a & b;                        \
+    r = arm_wreg(SF, r);                                                   \
+    if (OPC == 3) {                                                        \
+        arm_logic_cc(env, SF, r);                                          \
+    }                                                                      \
+    X(op->rd) = r;                                                         \
+    TL_GOTO_NEXT(cs, op);                                                  \
 }
+#define LOGIC_T(SF, OPC, N) LOGIC_FN(SF, OPC, N, 0) LOGIC_FN(SF, OPC, N, 1) \
+    LOGIC_FN(SF, OPC, N, 2) LOGIC_FN(SF, OPC, N, 3)
+#define LOGIC_N(SF, OPC) LOGIC_T(SF, OPC, 0) LOGIC_T(SF, OPC, 1)
+#define LOGIC_OPC(SF) LOGIC_N(SF, 0) LOGIC_N(SF, 1) LOGIC_N(SF, 2) \
+    LOGIC_N(SF, 3)
+LOGIC_OPC(0)
+LOGIC_OPC(1)
+
+#define LOGIC_ENT_T(SF, OPC, N) { op_logic_##SF##OPC##N##0, \
+    op_logic_##SF##OPC##N##1, op_logic_##SF##OPC##N##2, \
+    op_logic_##SF##OPC##N##3 }
+#define LOGIC_ENT_N(SF, OPC) { LOGIC_ENT_T(SF, OPC, 0), LOGIC_ENT_T(SF, OPC, 1) }
+#define LOGIC_ENT_OPC(SF) { LOGIC_ENT_N(SF, 0), LOGIC_ENT_N(SF, 1), \
+    LOGIC_ENT_N(SF, 2), LOGIC_ENT_N(SF, 3) }
+
+static TLOpFn const logic_reg_fns[2][4][2][4] = {
+    LOGIC_ENT_OPC(0), LOGIC_ENT_OPC(1),
+};
 
 /* ---- Add/sub: operand 2 worked out, then one of four adders. a = sub,
  * ra = set flags. Shifted: b = type, c = amount. Extended: b = option,
@@ -392,12 +407,12 @@ static bool disas_logic_reg(DisasContext *s, TLOp *op, uint32_t insn)
     if (!sf && amt >= 32) {
         return false;
     }
-    op->fn = op_logic_reg;
     op->sf = sf;
     op->a = extract32(insn, 29, 2);
     op->b = extract32(insn, 22, 2);
     op->c = amt;
     op->ra = extract32(insn, 21, 1);
+    op->fn = logic_reg_fns[sf][op->a][op->ra][op->b];
     set_rd_rn_rm(op, insn);
     return true;
 }
