@@ -196,8 +196,17 @@ static void vmmio_write_queue_sel(VirtIOMMIOProxy *p, VirtIODevice *vdev,
 static void vmmio_write_queue_num(VirtIOMMIOProxy *p, VirtIODevice *vdev,
                                   uint32_t v)
 {
-    if (virtio_queue_set_num(vdev, p->queue_sel, v)) {
-        vmmio_sel_queue(p)->num = v;
+    uint64_t desc = virtio_queue_get_desc_addr(vdev, p->queue_sel);
+    uint32_t align = vmmio_sel_queue(p)->align;
+
+    if (!virtio_queue_set_num(vdev, p->queue_sel, v)) {
+        return;
+    }
+    vmmio_sel_queue(p)->num = v;
+    /* Legacy rings follow from the size: move them if already placed. */
+    if (p->legacy && desc) {
+        virtio_queue_set_legacy_addr(vdev, p->queue_sel, desc,
+                                     align ? align : VIRTIO_LEGACY_QUEUE_ALIGN);
     }
 }
 

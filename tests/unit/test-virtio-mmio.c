@@ -438,6 +438,27 @@ static void test_legacy_io(void)
     }
 }
 
+static void test_legacy_resize(void)
+{
+    Transport *t = &legacy_t;
+
+    /* A smaller queue set after QueuePFN moves avail and used with it. */
+    legacy_setup(t);
+    wr(t, QUEUE_NUM, 4);
+    g_assert_cmphex(rd(t, QUEUE_PFN), ==, RING / 4096);
+    t->avail = RING + 16 * 4;
+    t->used = (t->avail + 4 + 2 * 4 + 2 + 4095) & ~4095ULL;
+    address_space_write(&address_space_memory, BUF, "q", 1);
+    set_desc(t->desc, 0, BUF, 1, F_NEXT, 1);
+    set_desc(t->desc, 1, BUF + 0x100, 4, F_WRITE, 0);
+    mem_w16(t->avail + 4, 0);
+    mem_w16(t->avail + 2, 1);
+    wr(t, QUEUE_NOTIFY, 0);
+    g_assert_cmpuint(mem_r16(t->used + 2), ==, 1);
+    g_assert_cmpuint(mem_r32(t->used + 8), ==, 1);
+    g_assert_false(t->vdev->broken);
+}
+
 static void test_indirect(void)
 {
     Transport *t = &legacy_t;
@@ -695,6 +716,7 @@ int main(int argc, char **argv)
     g_test_add_func("/virtio-mmio/no-backend", test_no_backend);
     g_test_add_func("/virtio-mmio/legacy-registers", test_legacy_registers);
     g_test_add_func("/virtio-mmio/legacy-io", test_legacy_io);
+    g_test_add_func("/virtio-mmio/legacy-resize", test_legacy_resize);
     g_test_add_func("/virtio-mmio/indirect", test_indirect);
     g_test_add_func("/virtio-mmio/hostile-guest", test_hostile_guest);
     g_test_add_func("/virtio-mmio/config", test_config);
