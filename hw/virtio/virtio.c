@@ -296,7 +296,10 @@ VirtQueueElement *virtqueue_pop(VirtQueue *vq)
         !vq_avail_ring(vq, vq->last_avail_idx % vq->num, &head)) {
         return NULL;
     }
-    w = g_new0(ChainWalk, 1);
+    /* Heap, not stack (17 KiB); only the counters need clearing. */
+    w = g_new(ChainWalk, 1);
+    w->count = 0;
+    w->in_count = 0;
     if (!vq_walk_table(vq, w, vq->desc, vq->num, head, false)) {
         return NULL;
     }
