@@ -46,26 +46,26 @@ OBJECT_DECLARE_TYPE(ARMCPU, ARMCPUClass, ARM_CPU)
 #define EXCP_HLT_INSN      0x100 /* A64 HLT: a stop for tests (no semihost) */
 
 /* ESR_ELx exception classes used so far. */
-#define EC_UNCATEGORIZED      0x00
-#define EC_WFX_TRAP           0x01
-#define EC_ADVSIMDFPACCESSTRAP 0x07
-#define EC_ILLEGALSTATE       0x0e
-#define EC_AA64_SVC           0x15
-#define EC_AA64_HVC           0x16
-#define EC_AA64_SMC           0x17
-#define EC_SYSTEMREGISTERTRAP 0x18
-#define EC_INSNABORT          0x20  /* from a lower EL; +1: same EL */
-#define EC_INSNABORT_SAME_EL  0x21
-#define EC_PCALIGNMENT        0x22
-#define EC_DATAABORT          0x24  /* from a lower EL; +1: same EL */
-#define EC_DATAABORT_SAME_EL  0x25
-#define EC_SPALIGNMENT        0x26
-#define EC_AA64_FPTRAP        0x2c
-#define EC_SERROR             0x2f
-#define EC_BREAKPOINT         0x30  /* +1: same EL */
-#define EC_SOFTWARESTEP       0x32  /* +1: same EL */
-#define EC_WATCHPOINT         0x34  /* +1: same EL */
-#define EC_AA64_BKPT          0x3c
+#define EC_UNCATEGORIZED      0x00u
+#define EC_WFX_TRAP           0x01u
+#define EC_ADVSIMDFPACCESSTRAP 0x07u
+#define EC_ILLEGALSTATE       0x0eu
+#define EC_AA64_SVC           0x15u
+#define EC_AA64_HVC           0x16u
+#define EC_AA64_SMC           0x17u
+#define EC_SYSTEMREGISTERTRAP 0x18u
+#define EC_INSNABORT          0x20u  /* from a lower EL; +1: same EL */
+#define EC_INSNABORT_SAME_EL  0x21u
+#define EC_PCALIGNMENT        0x22u
+#define EC_DATAABORT          0x24u  /* from a lower EL; +1: same EL */
+#define EC_DATAABORT_SAME_EL  0x25u
+#define EC_SPALIGNMENT        0x26u
+#define EC_AA64_FPTRAP        0x2cu
+#define EC_SERROR             0x2fu
+#define EC_BREAKPOINT         0x30u  /* +1: same EL */
+#define EC_SOFTWARESTEP       0x32u  /* +1: same EL */
+#define EC_WATCHPOINT         0x34u  /* +1: same EL */
+#define EC_AA64_BKPT          0x3cu
 #define ARM_EL_IL             (1u << 25)
 
 /* Data/instruction abort fault status codes (ISS.DFSC/IFSC), level in

@@ -12,6 +12,7 @@
 #include "qemu/log.h"
 #include "translate.h"
 #include "sysreg.h"
+#include "internals.h"
 #include "qemu/main-loop.h"
 
 #define X(i) (env->xregs[(i)])
@@ -51,6 +52,21 @@ bool disas_exception(DisasContext *s, TLOp *op, uint32_t insn)
     return true;
 }
 
+/* SCTLR_EL1 bits that open system instructions to EL0. */
+#define SCTLR_UMA (1u << 9)       /* DAIF access */
+#define SCTLR_UCT (1u << 15)      /* CTR_EL0 */
+#define SCTLR_UCI (1u << 26)      /* cache maintenance by VA */
+
+/* EC 0x18 syndrome (ARM ARM D17.2.37). */
+static uint32_t syn_sysreg_trap(unsigned op0, unsigned op1, unsigned crn,
+                                unsigned crm, unsigned op2, unsigned rt,
+                                bool isread)
+{
+    return EC_SYSTEMREGISTERTRAP << 26 | ARM_EL_IL | (uint32_t)op0 << 20 |
+           (uint32_t)op2 << 17 | (uint32_t)op1 << 14 | (uint32_t)crn << 10 |
+           (uint32_t)rt << 5 | (uint32_t)crm << 1 | isread;
+}
+
 /* ---- Hints, barriers, PSTATE ---------------------------------------- */
 
 /* WFI: halt until has_work; the PC moves past it first. */
@@ -79,6 +95,15 @@ static int op_msr_daif(CPUState *cs, const TLOp *op)
 {
     CPUARMState *env = cpu_env(cs);
 
+    if (env->el == 0 && !(env->sctlr_el1 & SCTLR_UMA)) {
+        /* QEMU 7.2 reports this trap with op1 and op2 swapped in the
+         * ISS (op1 = 3 lands in Op2); matched so guests see the same. */
+        return arm_raise(cs, op, EXCP_UDEF,
+                         syn_sysreg_trap(0, op->a ? 6 : 7, 4,
+                                         (unsigned)(op->imm >> 6), 3, 31,
+                                         false));
+    }
+
     if (op->a) {
         env->pstate |= (uint32_t)op->imm;
     } else {
@@ -104,12 +129,36 @@ static int op_ic_iallu(CPUState *cs, const TLOp *op)
 }
 
 /* IC IVAU: the 64-byte line at Xt. VA == PA until mmu.c exists. */
+/* DC/IC by VA at EL0 (a = Rt, imm = the SYS key): SCTLR_EL1.UCI. */
+static int op_cache_el0_check(CPUState *cs, const TLOp *op)
+{
+    CPUARMState *env = cpu_env(cs);
+    unsigned key = (unsigned)op->imm;
+
+    if (!(env->sctlr_el1 & SCTLR_UCI)) {
+        return arm_raise(cs, op, EXCP_UDEF,
+                         syn_sysreg_trap(1, key >> 12, (key >> 8) & 15,
+                                         (key >> 4) & 15, key & 7, op->a,
+                                         false));
+    }
+    TL_GOTO_NEXT(cs, op);
+}
+
+/* IC IVAU: drop the blocks of the 64-byte line at Xt (by its physical
+ * address: the MMU may be on). At EL0 it needs SCTLR_EL1.UCI. */
 static int op_ic_ivau(CPUState *cs, const TLOp *op)
 {
     CPUARMState *env = cpu_env(cs);
     uint64_t va = X(op->rn) & ~63ULL;
+    hwaddr pa;
 
-    tb_invalidate_phys_range(va, va + 64);
+    if (env->el == 0 && !(env->sctlr_el1 & SCTLR_UCI)) {
+        return arm_raise(cs, op, EXCP_UDEF,
+                         syn_sysreg_trap(1, 3, 7, 5, 1, op->a, false));
+    }
+    if (arm_cpu_get_phys_page_debug(cs, va, &pa)) {
+        tb_invalidate_phys_range(pa, pa + 64);
+    }
     return tl_stop(cs, op, TL_RESUME_NEXT);
 }
 
@@ -150,7 +199,7 @@ static bool disas_hint_barrier_pstate(DisasContext *s, TLOp *op,
         }
     }
     if (crn == 4) {
-        if (op1 == 3 && (op2 == 6 || op2 == 7) && s->el > 0) {
+        if (op1 == 3 && (op2 == 6 || op2 == 7)) {
             op->fn = op_msr_daif;
             op->a = op2 == 6;
             op->imm = (uint64_t)crm << 6;
@@ -195,10 +244,14 @@ static bool disas_sys(DisasContext *s, TLOp *op, uint32_t insn)
     case 0x3751:                        /* IC IVAU */
         op->fn = op_ic_ivau;
         op->rn = reg_zr_r(insn & 0x1f);
+        op->a = insn & 0x1f;
         s->end_tb = true;
         return true;
     case 0x37a1: case 0x37b1: case 0x37e1: case 0x37c1: /* DC C*VA* */
-        op->fn = op_nop;                /* no caches to clean */
+        /* No caches to clean; EL0 may still trap (SCTLR_EL1.UCI). */
+        op->fn = s->el == 0 ? op_cache_el0_check : op_nop;
+        op->a = insn & 0x1f;
+        op->imm = key;
         return true;
     case 0x0761: case 0x0762: case 0x07a2: case 0x07e2: /* DC IVAC, *SW */
         if (s->el == 0) {
@@ -221,6 +274,21 @@ static uint64_t read_nzcv(CPUARMState *env, const ARMSysReg *ri)
 static void write_nzcv(CPUARMState *env, const ARMSysReg *ri, uint64_t v)
 {
     arm_nzcv_write(env, v);
+}
+
+/* DAIF at EL0 needs SCTLR_EL1.UMA; CTR_EL0 at EL0 needs UCT. */
+static ARMAccessResult access_daif(CPUARMState *env, const ARMSysReg *ri,
+                                   bool isread)
+{
+    return env->el == 0 && !(env->sctlr_el1 & SCTLR_UMA) ?
+           ARM_ACCESS_TRAP_SYSREG : ARM_ACCESS_OK;
+}
+
+static ARMAccessResult access_ctr(CPUARMState *env, const ARMSysReg *ri,
+                                  bool isread)
+{
+    return env->el == 0 && !(env->sctlr_el1 & SCTLR_UCT) ?
+           ARM_ACCESS_TRAP_SYSREG : ARM_ACCESS_OK;
 }
 
 static uint64_t read_daif(CPUARMState *env, const ARMSysReg *ri)
@@ -303,7 +371,8 @@ static uint64_t read_mpidr(CPUARMState *env, const ARMSysReg *ri)
 
 static const ARMSysReg arm_sysregs_core[] = {
     { "NZCV", 3, 3, 4, 2, 0, ALL_RW, read_nzcv, write_nzcv },
-    { "DAIF", 3, 3, 4, 2, 1, EL1_RW, read_daif, write_daif, .end_tb = true },
+    { "DAIF", 3, 3, 4, 2, 1, ALL_RW, read_daif, write_daif, access_daif,
+      .end_tb = true },
     { "CurrentEL", 3, 0, 4, 2, 2, EL1_R, read_currentel },
     { "SPSel", 3, 0, 4, 2, 0, EL1_RW, read_spsel, write_spsel,
       .end_tb = true },
@@ -330,7 +399,8 @@ static const ARMSysReg arm_sysregs_core[] = {
     { "ID_AA64MMFR0_EL1", 3, 0, 0, 7, 0, EL1_R, CPUF(isar.id_aa64mmfr0) },
     { "ID_AA64MMFR1_EL1", 3, 0, 0, 7, 1, EL1_R, CPUF(isar.id_aa64mmfr1) },
     { "ID_AA64MMFR2_EL1", 3, 0, 0, 7, 2, EL1_R, CPUF(isar.id_aa64mmfr2) },
-    { "CTR_EL0", 3, 3, 0, 0, 1, EL0_R | EL1_R, CPUF(ctr) },
+    { "CTR_EL0", 3, 3, 0, 0, 1, EL0_R | EL1_R, NULL, NULL, access_ctr,
+      CPUF(ctr) },
     { "CLIDR_EL1", 3, 1, 0, 0, 1, EL1_R, CPUF(clidr) },
     { "CCSIDR_EL1", 3, 1, 0, 0, 0, EL1_R, read_ccsidr },
     { "CSSELR_EL1", 3, 2, 0, 0, 0, EL1_RW, read_csselr, write_csselr,

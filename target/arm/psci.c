@@ -1,9 +1,8 @@
 /*
  * PSCI firmware calls (ARM DEN 0022), answered by the emulator as QEMU's
  * virt does when it boots a kernel without firmware: the conduit is HVC
- * (EL2 and EL3 do not exist), a function id is in the PSCI ranges
- * (bits 31 and 26 set: 0x84000000 SMC32, 0xC4000000 SMC64), x0 holds
- * the result. PSCI_VERSION answers 1.1, as Debian's QEMU 7.2 does.
+ * (EL2 and EL3 do not exist), so every HVC is a call to it (ids it does
+ * not know answer NOT_SUPPORTED, as QEMU 7.2 does), x0 holds the result. PSCI_VERSION answers 1.1, as Debian's QEMU 7.2 does.
  *
  * CPU_ON resets the target CPU, starts it at EL1h with x0 = context_id at
  * the entry point and wakes its thread; CPU_OFF and SYSTEM_OFF park the
@@ -44,14 +43,12 @@
 
 bool arm_is_psci_call(ARMCPU *cpu, int excp)
 {
-    uint64_t fn = cpu->env.xregs[0];
-
     if (excp != EXCP_HVC) {
         return false;               /* conduit: HVC only */
     }
-    /* As QEMU 7.2: any id with bits 31 and 26 set is PSCI's (unknown
-     * ones answer NOT_SUPPORTED); anything else is an HVC for EL2. */
-    return (fn & PSCI_FN_BASE) == PSCI_FN_BASE;
+    /* As QEMU 7.2 with the HVC conduit and no EL2: every HVC is a
+     * firmware call; ids PSCI does not know answer NOT_SUPPORTED. */
+    return true;
 }
 
 static ARMCPU *psci_find_cpu(uint64_t mpidr)
