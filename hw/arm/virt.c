@@ -19,6 +19,7 @@
 #include "hw/arm/virt.h"
 #include "hw/arm/boot.h"
 #include "hw/char/pl011.h"
+#include "hw/nvram/fw_cfg.h"
 #include "hw/sysbus.h"
 #include "sysemu/accel.h"
 #include "sysemu/cpus.h"
@@ -281,6 +282,7 @@ static void virt_powerdown_req(void *opaque)
 
 static bool virt_create_devices(VirtMachineState *vms, Error **errp)
 {
+    FWCfgState *fw_cfg;
     DeviceState *gpio;
     int i;
 
@@ -288,14 +290,28 @@ static bool virt_create_devices(VirtMachineState *vms, Error **errp)
                       serial_hd(0), errp)) {
         return false;
     }
-    if (!virt_create_simple(vms, "pl031", VIRT_RTC, VIRT_IRQ_RTC, errp) ||
-        !virt_create_simple(vms, "fw_cfg_mem", VIRT_FW_CFG, -1, errp)) {
+    if (!virt_create_simple(vms, "pl031", VIRT_RTC, VIRT_IRQ_RTC, errp)) {
         return false;
     }
-    gpio = virt_create_simple(vms, "pl061", VIRT_GPIO, VIRT_IRQ_GPIO, errp);
-    if (!gpio) {
+    fw_cfg = fw_cfg_init_mem(vms->memmap[VIRT_FW_CFG].base, errp);
+    if (!fw_cfg) {
         return false;
     }
+    /* As QEMU's virt: the CPU count (firmware reads it). */
+    fw_cfg_add_i16(fw_cfg, FW_CFG_NB_CPUS, MACHINE(vms)->smp.cpus);
+
+    /* QEMU's virt pulls the GPIO lines down (pullups 0, pulldowns 0xff). */
+    gpio = qdev_new("pl061");
+    if (!object_property_set_uint(OBJECT(gpio), "pullups", 0, errp) ||
+        !object_property_set_uint(OBJECT(gpio), "pulldowns", 0xff, errp)) {
+        object_unref(OBJECT(gpio));
+        return false;
+    }
+    if (!sysbus_realize_and_unref(SYS_BUS_DEVICE(gpio), errp)) {
+        return false;
+    }
+    sysbus_mmio_map(SYS_BUS_DEVICE(gpio), 0, vms->memmap[VIRT_GPIO].base);
+    sysbus_connect_irq(SYS_BUS_DEVICE(gpio), 0, vms->spi[VIRT_IRQ_GPIO]);
     virt_power_pin = qdev_get_gpio_in(gpio, VIRT_GPIO_POWER_PIN);
     virt_power_release = timer_new_ms(QEMU_CLOCK_VIRTUAL,
                                       virt_power_button_release, NULL);
