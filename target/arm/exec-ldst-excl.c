@@ -10,6 +10,8 @@
  * thread, so the compare and the store cannot be interleaved with another
  * CPU's accesses. Ordering (acquire/release) needs nothing on one thread.
  *
+ * All of them fault on a misaligned address (alignment fault, FSC 0x21).
+ *
  * Op fields: sf = log2(element size), rd = Rt, ra = Rt2, rm = Rs (status),
  * rn = base (SP for 31), a = pair.
  */
@@ -65,13 +67,15 @@ static int op_stxr(CPUState *cs, const TLOp *op)
     uint64_t new_lo = X(op->rd), new_hi = op->a ? X(op->ra) : 0;
     TLLoad lo, hi = { 0, true };
 
-    if (addr & (total - 1)) {
-        return excl_alignment_fault(cs, op, addr, true);
-    }
+    /* As QEMU: an address the monitor does not hold fails without an
+     * access (so without an alignment check). */
     if (addr != env->exclusive_addr) {
         env->exclusive_addr = -1;
         X(op->rm) = 1;
         TL_GOTO_NEXT(cs, op);
+    }
+    if (addr & (total - 1)) {
+        return excl_alignment_fault(cs, op, addr, true);
     }
     env->exclusive_addr = -1;
     lo = tl_load(cs, addr, size, env->mmu_idx);
@@ -93,11 +97,17 @@ static int op_stxr(CPUState *cs, const TLOp *op)
     TL_GOTO_NEXT(cs, op);
 }
 
+/* LDAR/STLR must be naturally aligned too (ARMv8.0: no LSE2). */
 static int op_ldar(CPUState *cs, const TLOp *op)
 {
     CPUARMState *env = cpu_env(cs);
-    TLLoad v = tl_load(cs, X(op->rn), 1u << op->sf, env->mmu_idx);
+    uint64_t addr = X(op->rn);
+    TLLoad v;
 
+    if (addr & ((1u << op->sf) - 1)) {
+        return excl_alignment_fault(cs, op, addr, false);
+    }
+    v = tl_load(cs, addr, 1u << op->sf, env->mmu_idx);
     if (!v.ok) {
         return tl_stop(cs, op, TL_EXCP);
     }
@@ -108,8 +118,12 @@ static int op_ldar(CPUState *cs, const TLOp *op)
 static int op_stlr(CPUState *cs, const TLOp *op)
 {
     CPUARMState *env = cpu_env(cs);
+    uint64_t addr = X(op->rn);
 
-    if (!tl_store(cs, X(op->rn), 1u << op->sf, env->mmu_idx, X(op->rd))) {
+    if (addr & ((1u << op->sf) - 1)) {
+        return excl_alignment_fault(cs, op, addr, true);
+    }
+    if (!tl_store(cs, addr, 1u << op->sf, env->mmu_idx, X(op->rd))) {
         return tl_stop(cs, op, TL_EXCP);
     }
     TL_GOTO_NEXT(cs, op);
