@@ -16,6 +16,11 @@ an offset into another register and use that as the base.
 """
 
 import random
+import re
+import shutil
+import struct
+import subprocess
+import tempfile
 
 RESERVED = 28                      # scratch base register
 WRITABLE = [r for r in range(31) if r != RESERVED]
@@ -553,6 +558,359 @@ class Gen:
         return Item(lines, w)
 
 
+
+# ---- FP and SIMD ---------------------------------------------------------
+
+# Special values per element size (bits): signed zeros, infinities, quiet
+# and signalling NaNs with payloads, denormals, the normal limits, 1.0,
+# and values at the integer conversion limits.
+FP_SPECIAL = {
+    16: [0x0000, 0x8000, 0x7c00, 0xfc00, 0x7e00, 0xfe01, 0x7d55, 0x7c01,
+         0xfdff, 0x0001, 0x83ff, 0x0400, 0x8400, 0x7bff, 0xfbff, 0x3c00,
+         0xbc00, 0x3800, 0x7800, 0x5bff],
+    32: [0x00000000, 0x80000000, 0x7f800000, 0xff800000, 0x7fc00000,
+         0xffc00001, 0x7fd55555, 0x7f800001, 0xffbfffff, 0x7fa00000,
+         0x00000001, 0x807fffff, 0x00800000, 0x80800000, 0x7f7fffff,
+         0xff7fffff, 0x3f800000, 0xbf800000, 0x3f000000, 0x4effffff,
+         0x4f000000, 0xcf000000, 0x4f800000, 0x5f000000, 0x3fc00000,
+         0x40490fdb],
+    64: [0x0000000000000000, 0x8000000000000000, 0x7ff0000000000000,
+         0xfff0000000000000, 0x7ff8000000000000, 0xfff8000000000001,
+         0x7ff5555555555555, 0x7ff0000000000001, 0xfff7ffffffffffff,
+         0x0000000000000001, 0x800fffffffffffff, 0x0010000000000000,
+         0x8010000000000000, 0x7fefffffffffffff, 0xffefffffffffffff,
+         0x3ff0000000000000, 0xbff0000000000000, 0x3fe0000000000000,
+         0x41dfffffffc00000, 0x41e0000000000000, 0xc1e0000000000000,
+         0x43e0000000000000, 0x43f0000000000000, 0x3ff8000000000000,
+         0x36a0000000000000, 0x47efffffe0000000],
+}
+# ARMv8.0 with what cortex-a57 advertises (AES, SHA1, SHA2, CRC32).
+MARCH = '-march=armv8-a+aes+sha2+crc'
+# FPCR bits the test varies: AHP (26), DN (25), FZ (24), RMode (23:22).
+FPCR_MODE_BITS = 0x07c00000
+# FPSR bits a block may start with: QC and the cumulative flags.
+FPSR_BITS = 0x0800009f
+
+# Encoding spaces of the data-processing groups (ARM ARM C4.1): a word is
+# (random & ~mask) | value. objdump names what was drawn and the assembler
+# (ARMv8.0 + AES/SHA1/SHA2/CRC) refuses the later extensions, so only
+# allocated v8.0 encodings are kept; 'want' keeps the FP or the integer
+# mnemonics of the shared SIMD groups.
+WORD_GROUPS = {
+    # name: (family, weight, value, mask, want)
+    'fp_fixed':     ('fp', 2, 0x1e000000, 0x7f200000, 'any'),
+    'fp_int':       ('fp', 4, 0x1e200000, 0x7f20fc00, 'any'),
+    'fp_dp1':       ('fp', 4, 0x1e204000, 0xff207c00, 'any'),
+    'fp_cmp':       ('fp', 2, 0x1e202000, 0xff203c07, 'any'),
+    'fp_imm':       ('fp', 1, 0x1e201000, 0xff201fe0, 'any'),
+    'fp_ccmp':      ('fp', 2, 0x1e200400, 0xff200c00, 'any'),
+    'fp_dp2':       ('fp', 5, 0x1e200800, 0xff200c00, 'any'),
+    'fp_csel':      ('fp', 1, 0x1e200c00, 0xff200c00, 'any'),
+    'fp_dp3':       ('fp', 4, 0x1f000000, 0xff000000, 'any'),
+    'si_3same':     ('simdint', 8, 0x0e200400, 0x9f200400, 'int'),
+    'si_3same_s':   ('simdint', 3, 0x5e200400, 0xdf200400, 'int'),
+    'si_3diff':     ('simdint', 5, 0x0e200000, 0x9f200c00, 'int'),
+    'si_3diff_s':   ('simdint', 1, 0x5e200000, 0xdf200c00, 'int'),
+    'si_2misc':     ('simdint', 5, 0x0e200800, 0x9f3e0c00, 'int'),
+    'si_2misc_s':   ('simdint', 2, 0x5e200800, 0xdf3e0c00, 'int'),
+    'si_across':    ('simdint', 2, 0x0e300800, 0x9f3e0c00, 'int'),
+    'si_pair_s':    ('simdint', 1, 0x5ef1b800, 0xfffffc00, 'int'),
+    'si_copy':      ('simdint', 3, 0x0e000400, 0x9fe08400, 'int'),
+    'si_copy_s':    ('simdint', 1, 0x5e000400, 0xffe0fc00, 'int'),
+    'si_modimm':    ('simdint', 2, 0x0f000400, 0x9ff80400, 'int'),
+    'si_shift':     ('simdint', 5, 0x0f000400, 0x9f800400, 'int'),
+    'si_shift_s':   ('simdint', 2, 0x5f000400, 0xdf800400, 'int'),
+    'si_elem':      ('simdint', 3, 0x0f000000, 0x9f000400, 'int'),
+    'si_elem_s':    ('simdint', 1, 0x5f000000, 0xdf000400, 'int'),
+    'si_perm':      ('simdint', 2, 0x0e000800, 0xbf208c00, 'int'),
+    'si_ext':       ('simdint', 1, 0x2e000000, 0xbfe08400, 'int'),
+    'si_tbl':       ('simdint', 1, 0x0e000000, 0xbfe08c00, 'int'),
+    'sf_3same':     ('simdfp', 8, 0x0e200400, 0x9f200400, 'fp'),
+    'sf_3same_s':   ('simdfp', 3, 0x5e200400, 0xdf200400, 'fp'),
+    'sf_2misc':     ('simdfp', 6, 0x0e200800, 0x9f3e0c00, 'fp'),
+    'sf_2misc_s':   ('simdfp', 3, 0x5e200800, 0xdf3e0c00, 'fp'),
+    'sf_across':    ('simdfp', 1, 0x4e30c800, 0xdf7ecc00, 'fp'),
+    'sf_pair_s':    ('simdfp', 2, 0x5e300800, 0xdf3e0c00, 'fp'),
+    'sf_modimm':    ('simdfp', 1, 0x0f00f400, 0x9ff8fc00, 'fp'),
+    'sf_shift':     ('simdfp', 2, 0x0f000400, 0x9f800400, 'fp'),
+    'sf_shift_s':   ('simdfp', 1, 0x5f000400, 0xdf800400, 'fp'),
+    'sf_elem':      ('simdfp', 3, 0x0f000000, 0x9f000400, 'fp'),
+    'sf_elem_s':    ('simdfp', 2, 0x5f000000, 0xdf000400, 'fp'),
+    'cr_aes':       ('crypto', 3, 0x4e284800, 0xff3ecc00, 'any'),
+    'cr_sha3':      ('crypto', 3, 0x5e000000, 0xff208c00, 'any'),
+    'cr_sha2':      ('crypto', 2, 0x5e280800, 0xff3fcc00, 'any'),
+    'cr_pmull':     ('crypto', 1, 0x0e20e000, 0x9f20fc00, 'any'),
+    'cr_crc32':     ('crypto', 3, 0x1ac04000, 0x7fe0e000, 'any'),
+}
+# Mnemonics of extensions the assembler does not refuse with -march
+# (binutils 2.40 takes SHA512/SHA3/SM3/SM4 under +crypto/+sha2).
+WORD_DENY = ('sha512', 'eor3', 'rax1', 'xar', 'bcax', 'sm3', 'sm4')
+FP_INT_MNEMONICS = ('scvtf', 'ucvtf', 'urecpe', 'ursqrte')
+FLAG_MNEMONICS = ('fcmp', 'fcmpe', 'fccmp', 'fccmpe')
+
+
+def is_fp_mnemonic(mn):
+    return mn.startswith('f') or mn in FP_INT_MNEMONICS
+
+
+def word_check(text, want):
+    """From objdump's text of a drawn word: (ok, writes)."""
+    if not text or '.inst' in text or 'undefined' in text:
+        return False, ()
+    mn, _, ops = text.partition(' ')
+    if mn.startswith(WORD_DENY):
+        return False, ()
+    if want == 'fp' and not is_fp_mnemonic(mn):
+        return False, ()
+    if want == 'int' and is_fp_mnemonic(mn):
+        return False, ()
+    ops = ops.strip()
+    if mn in FLAG_MNEMONICS:
+        return True, (FLAG_WRITE, 'fpsr')
+    first = ops.split(',')[0].strip().lstrip('{')
+    if first[:1] in 'wx' and first[1:].isdigit():
+        if int(first[1:]) == RESERVED:
+            return False, ()   # x28 is the scratch base
+        return True, ('x' + first[1:], 'fpsr')
+    if first[:1] in 'vqdshb':
+        num = ''.join(c for c in first[1:].split('.')[0] if c.isdigit())
+        if num:
+            return True, ('v' + num, 'fpsr')
+    return True, ('fpsr',)
+
+
+class WordItem(Item):
+    """A drawn encoding, named by the disassembler (render resolves it)."""
+    def __init__(self, word, group, want):
+        super().__init__([], (), group)
+        self.word, self.want = word, want
+
+
+def draw_word(rng, group):
+    fam, w, value, mask, want = WORD_GROUPS[group]
+    return WordItem((rng.getrandbits(32) & ~mask) | value, group, want)
+
+
+VSIZE = {'b': 1, 'h': 2, 's': 4, 'd': 8, 'q': 16}
+ARRANGE = [('8b', 8), ('16b', 16), ('4h', 8), ('8h', 16), ('2s', 8),
+           ('4s', 16), ('1d', 8), ('2d', 16)]
+ELEMS = [('b', 1, 16), ('h', 2, 8), ('s', 4, 4), ('d', 8, 2)]
+
+
+class FpGen(Gen):
+    """Loads and stores of SIMD&FP registers, FPCR/FPSR moves, and the
+    state special values (the data-processing words are WORD_GROUPS)."""
+
+    def vreg(self):
+        return self.r.randrange(32)
+
+    def fldst_offset(self):
+        """LDR/STR B/H/S/D/Q: scaled unsigned offset, unscaled (LDUR)."""
+        sz = self.r.choice('bhsdq')
+        n = VSIZE[sz]
+        load = self.r.random() < 0.5
+        vt = self.vreg()
+        if self.r.random() < 0.5:
+            off = self.r.randrange(0, WINDOW_HI - n + 1, n)
+            mn = 'ldr' if load else 'str'
+        else:
+            off = self.r.randrange(-256, WINDOW_HI - n + 1)
+            mn = 'ldur' if load else 'stur'
+        return Item(['%s %s%d, [x28, #%d]' % (mn, sz, vt, off)],
+                    ['v%d' % vt if load else 'mem'])
+
+    def fldst_regoff(self):
+        sz = self.r.choice('bhsdq')
+        n = VSIZE[sz]
+        load = self.r.random() < 0.5
+        vt, rm = self.vreg(), self.dst(0)
+        scale = {1: 0, 2: 1, 4: 2, 8: 3, 16: 4}[n]
+        ext = self.r.choice(['lsl', 'uxtw', 'sxtw', 'sxtx'])
+        s = self.r.choice([0, scale])
+        lo = 0 if ext == 'uxtw' else WINDOW_LO
+        off = self.r.randrange(lo, WINDOW_HI - n + 1)
+        off -= off % (1 << s)
+        idx = off >> s
+        if ext in ('uxtw', 'sxtw'):
+            lines = ['mov w%d, #%d' % (rm, idx),
+                     'movk x%d, #0x%x, lsl #%d' % (rm, self.r.getrandbits(16),
+                                                   self.r.choice([32, 48]))]
+            mreg = 'w%d' % rm
+        else:
+            lines = ['mov x%d, #%d' % (rm, idx)]
+            mreg = 'x%d' % rm
+        if n == 1:
+            amt = (', %s' % ext if ext != 'lsl' else '') + \
+                (' #0' if self.r.random() < 0.5 or ext == 'lsl' else '')
+            if ext == 'lsl':
+                amt = ', lsl #0' if self.r.random() < 0.5 else ''
+        elif ext == 'lsl':
+            amt = ', lsl #%d' % s if s else ''
+        else:
+            amt = ', %s' % ext + (' #%d' % s if s else '')
+        lines.append('%s %s%d, [x28, %s%s]' % ('ldr' if load else 'str', sz,
+                                               vt, mreg, amt))
+        return Item(lines, [wname(rm), 'v%d' % vt if load else 'mem'])
+
+    def fldst_wb(self):
+        sz = self.r.choice('bhsdq')
+        n = VSIZE[sz]
+        load = self.r.random() < 0.5
+        vt, rb = self.vreg(), self.base_reg()
+        imm = self.r.randrange(-256, 256)
+        mn = 'ldr' if load else 'str'
+        if self.r.random() < 0.5:
+            base = self.window_off(n, 1) - imm
+            text = '%s %s%d, [x%d, #%d]!' % (mn, sz, vt, rb, imm)
+        else:
+            base = self.window_off(n, 1)
+            text = '%s %s%d, [x%d], #%d' % (mn, sz, vt, rb, imm)
+        return Item([self.set_base(rb, base), text],
+                    [wname(rb), 'v%d' % vt if load else 'mem'])
+
+    def fldst_pair(self):
+        sz = self.r.choice('sdq')
+        n = VSIZE[sz]
+        load = self.r.random() < 0.5
+        nt = self.r.random() < 0.25
+        mn = ('ld' if load else 'st') + ('np' if nt else 'p')
+        mode = 0 if nt else self.r.randrange(3)
+        vt = self.vreg()
+        vt2 = self.vreg()
+        while load and vt2 == vt:      # CONSTRAINED UNPREDICTABLE
+            vt2 = self.vreg()
+        imm = self.r.randrange(-64, 64) * n
+        acc = self.window_off(2 * n, 1)
+        rb = 28 if mode == 0 and self.r.random() < 0.4 else self.base_reg()
+        lines = []
+        if mode == 0:
+            if rb == 28:
+                imm = self.window_off(2 * n, n)
+            else:
+                lines.append(self.set_base(rb, acc - imm))
+            text = '%s %s%d, %s%d, [x%d, #%d]' % (mn, sz, vt, sz, vt2, rb,
+                                                  imm)
+        elif mode == 1:
+            lines.append(self.set_base(rb, acc - imm))
+            text = '%s %s%d, %s%d, [x%d, #%d]!' % (mn, sz, vt, sz, vt2, rb,
+                                                   imm)
+        else:
+            lines.append(self.set_base(rb, acc))
+            text = '%s %s%d, %s%d, [x%d], #%d' % (mn, sz, vt, sz, vt2, rb,
+                                                  imm)
+        lines.append(text)
+        w = [wname(rb) if rb != 28 else None]
+        w += ['v%d' % vt, 'v%d' % vt2] if load else ['mem']
+        return Item(lines, w)
+
+    def fldst_literal(self):
+        sz = self.r.choice('sdq')
+        vt = self.vreg()
+        lab = 'lit_%d' % (self.r.randrange(0, 16, 2) if sz == 'q'
+                          else self.r.randrange(16))
+        return Item(['ldr %s%d, %s' % (sz, vt, lab)], ['v%d' % vt])
+
+    def struct_addr(self, nbytes, lines, w):
+        """Base (and post-index) operand text for a structure access of
+        nbytes from a random window offset."""
+        rb = self.base_reg()
+        lines.append(self.set_base(rb, self.window_off(nbytes, 1)))
+        w.append(wname(rb))
+        k = self.r.randrange(3)
+        if k == 0:
+            return '[x%d]' % rb
+        if k == 1:
+            return '[x%d], #%d' % (rb, nbytes)
+        rm = self.base_reg(avoid=(rb,))
+        lines.append('mov x%d, #%d' % (rm, self.r.randrange(-256, 256)))
+        w.append(wname(rm))
+        return '[x%d], x%d' % (rb, rm)
+
+    def vlist(self, first, count, suffix):
+        return '{%s}' % ', '.join('v%d.%s' % ((first + i) % 32, suffix)
+                                  for i in range(count))
+
+    def fldst_multi(self):
+        """LD1-4/ST1-4 (multiple structures), register lists wrapping."""
+        load = self.r.random() < 0.5
+        n = self.r.randrange(1, 5)
+        arr, nb = self.r.choice(ARRANGE if n == 1 else ARRANGE[:6] +
+                                [('2d', 16)])
+        regs = self.r.randrange(1, 5) if n == 1 else n
+        vt = self.vreg()
+        lines, w = [], []
+        addr = self.struct_addr(regs * nb, lines, w)
+        lines.append('%s%d %s, %s' % ('ld' if load else 'st', n,
+                                      self.vlist(vt, regs, arr), addr))
+        w += ['v%d' % ((vt + i) % 32) for i in range(regs)] if load \
+            else ['mem']
+        return Item(lines, w)
+
+    def fldst_single(self):
+        """LD1-4/ST1-4 (single structure, one lane) and LD1R-LD4R."""
+        load = self.r.random() < 0.5
+        n = self.r.randrange(1, 5)
+        es, nbe, lanes = self.r.choice(ELEMS)
+        vt = self.vreg()
+        lines, w = [], []
+        if load and self.r.random() < 0.35:
+            arr, _ = self.r.choice([a for a in ARRANGE if a[0][-1] == es])
+            addr = self.struct_addr(n * nbe, lines, w)
+            lines.append('ld%dr %s, %s' % (n, self.vlist(vt, n, arr), addr))
+        else:
+            addr = self.struct_addr(n * nbe, lines, w)
+            lines.append('%s%d %s[%d], %s' % (
+                'ld' if load else 'st', n, self.vlist(vt, n, es),
+                self.r.randrange(lanes), addr))
+        w += ['v%d' % ((vt + i) % 32) for i in range(n)] if load \
+            else ['mem']
+        return Item(lines, w)
+
+    def fpcr_set(self):
+        """FPCR changed inside a block (and FPSR read or written)."""
+        rt = self.dst(0)
+        k = self.r.randrange(3)
+        if k == 0:
+            v = self.r.getrandbits(32) & FPCR_MODE_BITS
+            return Item(['mov x%d, #0x%x' % (rt, v), 'msr fpcr, x%d' % rt],
+                        [wname(rt), 'fpcr'])
+        if k == 1:
+            return Item(['mrs x%d, fpsr' % rt], [wname(rt)])
+        v = self.r.getrandbits(32) & FPSR_BITS
+        return Item(['mov x%d, #0x%x' % (rt, v), 'msr fpsr, x%d' % rt],
+                    [wname(rt), 'fpsr'])
+
+    # ---- state -----------------------------------------------------------
+    def fp_lanes(self, bits):
+        """128 bits of lanes of one size, specials favoured."""
+        v = 0
+        for i in range(128 // bits):
+            if self.r.random() < 0.7:
+                e = self.r.choice(FP_SPECIAL[bits])
+            else:
+                e = self.r.getrandbits(bits)
+            v |= e << (i * bits)
+        return v
+
+    def vstate(self):
+        k = self.r.random()
+        if k < 0.25:
+            return self.fp_lanes(32)
+        if k < 0.5:
+            return self.fp_lanes(64)
+        if k < 0.6:
+            return self.fp_lanes(16)
+        if k < 0.8:
+            return self.special() | (self.special() << 64)
+        return self.r.getrandbits(128)
+
+    def special_fp(self):
+        """An X register value: sometimes an FP bit pattern (FMOV/SCVTF)."""
+        if self.r.random() < 0.3:
+            bits = self.r.choice([32, 64])
+            return self.r.choice(FP_SPECIAL[bits])
+        return self.special()
+
 # name: (family, weight, method). Families are switched on as a whole.
 CLASSES = {
     'addsub_imm':   ('int', 6, Gen.addsub_imm),
@@ -581,9 +939,61 @@ CLASSES = {
     'ldst_sp':      ('ldst', 2, Gen.ldst_sp),
     'excl':         ('ldst', 2, Gen.excl),
     'acqrel':       ('ldst', 2, Gen.acqrel),
+    'fldst_offset': ('fpldst', 5, FpGen.fldst_offset),
+    'fldst_regoff': ('fpldst', 3, FpGen.fldst_regoff),
+    'fldst_wb':     ('fpldst', 3, FpGen.fldst_wb),
+    'fldst_pair':   ('fpldst', 4, FpGen.fldst_pair),
+    'fldst_literal': ('fpldst', 1, FpGen.fldst_literal),
+    'fldst_multi':  ('fpldst', 5, FpGen.fldst_multi),
+    'fldst_single': ('fpldst', 5, FpGen.fldst_single),
+    'fpcr_set':     ('fpctl', 1, FpGen.fpcr_set),
 }
-FAMILIES = ('int', 'ldst', 'branch')
+for _name, (_fam, _w, _v, _m, _want) in WORD_GROUPS.items():
+    CLASSES[_name] = (_fam, _w, _name)
+FAMILIES = ('int', 'ldst', 'branch', 'fp', 'simdint', 'simdfp', 'crypto',
+            'fpldst', 'fpctl')
+FP_FAMILIES = ('fp', 'simdint', 'simdfp', 'crypto', 'fpldst', 'fpctl')
 BRANCH_RATE = 0.06
+
+
+def disassemble(words):
+    """objdump's text for each 32-bit word (one call for all)."""
+    objdump = shutil.which('aarch64-linux-gnu-objdump')
+    if not objdump:
+        raise RuntimeError('aarch64-linux-gnu-objdump not installed')
+    with tempfile.NamedTemporaryFile(suffix='.bin') as f:
+        f.write(b''.join(struct.pack('<I', w) for w in words))
+        f.flush()
+        p = subprocess.run([objdump, '-D', '-b', 'binary', '-m', 'aarch64',
+                            f.name], capture_output=True, text=True,
+                           check=True)
+    texts = {}
+    for line in p.stdout.splitlines():
+        m = re.match(r'\s*([0-9a-f]+):\s+[0-9a-f]{8}\s+(.*)$', line)
+        if m:
+            text = m.group(2).split('//')[0].split(';')[0].strip()
+            if '.inst' in m.group(2) or 'undefined' in m.group(2):
+                text = ''
+            texts[int(m.group(1), 16) // 4] = ' '.join(text.split())
+    return [texts.get(i, '') for i in range(len(words))]
+
+
+def assembler_filter(texts):
+    """texts with '' for what the assembler refuses or warns about at
+    ARMv8.0 + AES/SHA1/SHA2/CRC32 (later extensions, FP16)."""
+    asm = shutil.which('aarch64-linux-gnu-as')
+    if not asm:
+        raise RuntimeError('aarch64-linux-gnu-as not installed')
+    with tempfile.TemporaryDirectory() as d:
+        src = d + '/w.S'
+        with open(src, 'w') as f:
+            f.write(''.join((t or 'nop') + '\n' for t in texts))
+        p = subprocess.run([asm, MARCH, '--fatal-warnings', '-o',
+                            d + '/w.o', src], capture_output=True,
+                           text=True)
+    bad = {int(m.group(1)) - 1 for m in
+           re.finditer(r'w\.S:(\d+): (?:Error|Warning)', p.stderr)}
+    return ['' if i in bad else t for i, t in enumerate(texts)]
 
 
 class Block:
@@ -598,7 +1008,8 @@ class Program:
         self.seed, self.nblocks, self.ninsns = seed, nblocks, ninsns
         self.families = tuple(families)
         self.rng = random.Random(seed)
-        self.gen = Gen(self.rng)
+        self.gen = FpGen(self.rng)
+        self.fp = any(f in FP_FAMILIES for f in self.families)
         self.table = [(n, w, f) for n, (fam, w, f) in CLASSES.items()
                       if fam in self.families]
         self.blocks = [self._block() for _ in range(nblocks)]
@@ -610,7 +1021,10 @@ class Program:
         names, weights = [t[0] for t in self.table], [t[1] for t in
                                                       self.table]
         name = self.rng.choices(range(len(names)), weights)[0]
-        item = self.table[name][2](self.gen)
+        how = self.table[name][2]
+        if isinstance(how, str):
+            return draw_word(self.rng, how)
+        item = how(self.gen)
         item.cls = names[name]
         return item
 
@@ -637,14 +1051,45 @@ class Program:
                                    self.rng.randrange(64 if sf else 32))
 
     def _state(self):
-        regs = [self.gen.special() for _ in range(31)]
-        sp = self.gen.special()
+        g = self.gen
+        regs = [g.special_fp() if self.fp else g.special()
+                for _ in range(31)]
+        sp = g.special()
         nzcv = self.rng.randrange(16) << 28
-        return regs, sp, nzcv
+        vregs = [g.vstate() for _ in range(32)]
+        fpcr = fpsr = 0
+        if self.fp:
+            fpcr = self.rng.getrandbits(32) & FPCR_MODE_BITS
+            if self.rng.random() < 0.5:
+                fpsr = self.rng.getrandbits(32) & FPSR_BITS
+        return regs, sp, nzcv, fpcr, fpsr, vregs
+
+    def resolve_words(self):
+        """Name every drawn word with objdump; draw again (same group)
+        the ones that are unallocated, of another group's kind or write
+        x28, until all are named."""
+        for _ in range(500):
+            todo = [(blk, i) for blk in self.blocks
+                    for i, it in enumerate(blk.items)
+                    if isinstance(it, WordItem) and not it.lines]
+            if not todo:
+                return
+            texts = disassemble([blk.items[i].word for blk, i in todo])
+            texts = assembler_filter(texts)
+            for (blk, i), text in zip(todo, texts):
+                it = blk.items[i]
+                ok, writes = word_check(text, it.want)
+                if ok:
+                    it.lines = [text]
+                    it.writes = set(writes)
+                else:
+                    blk.items[i] = draw_word(self.rng, it.cls)
+        raise RuntimeError('seed %d: no valid word drawn' % self.seed)
 
     def render(self):
         """Assembly text, and for each line the (block, item) it belongs
         to (None for fixed lines)."""
+        self.resolve_words()
         out, owner = [], []
 
         def emit(line, who=None):
@@ -670,23 +1115,28 @@ class Program:
             emit('b%d_l%d:' % (b, len(blk.items)))
             emit('    SAVE_STATE %d' % b)
         emit('    b finish')
-        emit('    .balign 8')
+        emit('    .balign 16')
         for i, v in enumerate(self.literals):
             emit('lit_%d: .quad 0x%016x' % (i, v))
-        for b, (regs, sp, nzcv) in enumerate(self.states):
+        for b, (regs, sp, nzcv, fpcr, fpsr, vregs) in \
+                enumerate(self.states):
             emit('st_%d:' % b)
             for r, v in enumerate(regs):
                 emit('    .quad scratch + 256' if r == RESERVED
                      else '    .quad 0x%016x' % v)
-            emit('    .quad 0x%016x' % sp)
-            emit('    .quad 0x%016x' % nzcv)
+            for v in (sp, nzcv, fpcr, fpsr, 0):
+                emit('    .quad 0x%016x' % v)
+            for v in vregs:
+                emit('    .quad 0x%016x, 0x%016x' % (v & (2**64 - 1),
+                                                      v >> 64))
         emit('    .balign 4096')
         emit('scratch:')
         for i in range(0, len(self.scratch), 16):
             emit('    .byte ' + ', '.join(
                 '0x%02x' % c for c in self.scratch[i:i + 16]))
+        emit('    .balign 16')
         emit('save_area:')
-        emit('    .space 272')
+        emit('    .space 800')
         return '\n'.join(out) + '\n', owner
 
     def regenerate(self, b, i):
