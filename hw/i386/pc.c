@@ -11,12 +11,18 @@
  * below_4g is all of RAM up to 3.5 GiB; larger guests get 3 GiB below and
  * the rest above 4 GiB (QEMU 7.2's gigabyte alignment).
  *
+ *   0xfed00000 - 0xfed003ff  HPET ("hpet", hw/timer/hpet.c)
+ *
  * I/O ports: 0x70 RTC, 0x60/0x64 i8042, 0x80 (PIIX3), 0x3f8.. COM1-4 for
  * each -serial, 0x440 boot-timer, 0x510 fw_cfg, 0xcf8/0xcfc PCI
- * configuration.
+ * configuration, 0xcf9 the PIIX3's reset control register.
  *
  * Interrupts: ISA IRQ n is GSI n. With KVM's in-kernel irqchip (PIC,
- * IOAPIC, PIT) device lines go straight to KVM_IRQ_LINE.
+ * IOAPIC, PIT) device lines go straight to KVM_IRQ_LINE; GSI 0 reaches
+ * IOAPIC pin 2, as on every PC. The HPET's route n is GSI n (its
+ * INT_ROUTE_CAP offers IRQ 2 only, as QEMU's i440FX board); in legacy
+ * replacement its timer 0 drives GSI 0 (IOAPIC pin 2) in the PIT's place
+ * and timer 1 GSI 8 in the RTC's, whose line goes through the HPET.
  */
 #include "qemu/osdep.h"
 #include "hw/i386/pc.h"
@@ -30,6 +36,9 @@
 #include "hw/rtc/mc146818rtc.h"
 #include "hw/input/i8042.h"
 #include "hw/nvram/fw_cfg.h"
+#include "hw/timer/hpet.h"
+#include "hw/irq.h"
+#include "sysemu/runstate.h"
 #include "sysemu/sysemu.h"
 #include "sysemu/kvm.h"
 #include "sysemu/cpus.h"
@@ -39,12 +48,28 @@
 #include "qemu/log.h"
 #include "exec/memory.h"
 #include "target/i386/cpu.h"
+#include <sys/ioctl.h>
+#include <linux/kvm.h>
 
 #define PC_LOWMEM_MAX       0xe0000000ULL   /* max RAM below 4 GiB */
 #define PC_LOWMEM_ALIGNED   0xc0000000ULL   /* when RAM >= PC_LOWMEM_MAX */
 #define PC_RAM_ABOVE_4G     0x100000000ULL
 #define PC_MAX_SERIAL       4
 #define FW_CFG_IO_BASE      0x510
+#define PC_GSI_NUM          24              /* IOAPIC pins */
+/* The HPET's INT_ROUTE_CAP on i440FX: IRQ 2 only (QEMU's pc-i440fx). */
+#define PC_HPET_INTCAP      0x4
+
+/*
+ * PIIX3 reset control register (Intel 290550): bit 1 SYS_RST picks a
+ * hard reset, bit 2 RST_CPU starts the reset. As QEMU's PIIX3, any write
+ * with RST_CPU set resets the whole system; otherwise SYS_RST is kept
+ * and read back. Bit 3 (a full reset on later chipsets) is not a PIIX3
+ * bit and is dropped.
+ */
+#define PC_RCR_PORT         0xcf9
+#define PC_RCR_SYS_RST      0x02
+#define PC_RCR_RST_CPU      0x04
 
 /* fw_cfg keys the board fills (QEMU's fw_cfg interface). */
 #define FW_CFG_RAM_SIZE     0x03
@@ -60,7 +85,7 @@ typedef struct QEMU_PACKED E820Entry {
 
 #define E820_RAM 1
 
-static qemu_irq pc_gsi[ISA_NUM_IRQS];
+static qemu_irq pc_gsi[PC_GSI_NUM];
 
 static void pc_gsi_set(void *opaque, int n, int level)
 {
@@ -188,6 +213,116 @@ static bool pc_isa_devices_init(PCMachineState *pcms, MachineState *ms,
     return true;
 }
 
+/*
+ * 0xcf9 sits inside the host bridge's CONFIG_ADDRESS port (0xcf8-0xcfb).
+ * Kestrel's dispatch splits an access at region edges, so a 1-byte
+ * region at 0xcf9 would cut every dword CONFIG_ADDRESS write in pieces.
+ * Instead one region covers the whole port: a byte at 0xcf9 is the RCR,
+ * everything else goes on to the host bridge as before (QEMU's overlap
+ * sends each access to the region holding its first byte: same result).
+ */
+typedef struct PCResetControl {
+    MemoryRegion io;
+    MemoryRegion *conf_idx;     /* the i440FX's CONFIG_ADDRESS region */
+    uint8_t rcr;
+} PCResetControl;
+
+static PCResetControl pc_rcr;
+
+static uint64_t pc_rcr_read(void *opaque, hwaddr addr, unsigned size)
+{
+    PCResetControl *r = opaque;
+
+    if (addr == 1 && size == 1) {
+        return r->rcr;
+    }
+    return r->conf_idx->ops->read(r->conf_idx->opaque, addr, size);
+}
+
+static void pc_rcr_write(void *opaque, hwaddr addr, uint64_t val,
+                         unsigned size)
+{
+    PCResetControl *r = opaque;
+
+    if (addr != 1 || size != 1) {
+        r->conf_idx->ops->write(r->conf_idx->opaque, addr, val, size);
+        return;
+    }
+    if (val & PC_RCR_RST_CPU) {
+        qemu_system_reset_request(SHUTDOWN_CAUSE_GUEST_RESET);
+        return;
+    }
+    r->rcr = val & PC_RCR_SYS_RST;
+}
+
+static const MemoryRegionOps pc_rcr_ops = {
+    .read = pc_rcr_read,
+    .write = pc_rcr_write,
+    .endianness = DEVICE_LITTLE_ENDIAN,
+    .valid = { .min_access_size = 1, .max_access_size = 4 },
+    .impl = { .min_access_size = 1, .max_access_size = 4 },
+};
+
+static void pc_rcr_reset(void *opaque)
+{
+    PCResetControl *r = opaque;
+
+    r->rcr = 0;
+}
+
+static void pc_rcr_init(I440FXHostState *host, Object *owner)
+{
+    pc_rcr.conf_idx = &host->conf_idx;
+    memory_region_init_io(&pc_rcr.io, owner, &pc_rcr_ops, &pc_rcr,
+                          "piix3-reset-control", 4);
+    memory_region_add_subregion_overlap(get_system_io(), PC_RCR_PORT - 1,
+                                        &pc_rcr.io, 1);
+    qemu_register_reset(pc_rcr_reset, &pc_rcr);
+}
+
+/*
+ * The HPET's "pit-enable": legacy replacement silences the PIT. The
+ * in-kernel PIT has a flag for exactly that (KVM_PIT_FLAGS_HPET_LEGACY),
+ * set through KVM_GET_PIT2/KVM_SET_PIT2 as QEMU's kvm PIT does.
+ */
+static void pc_pit_enable(void *opaque, int n, int level)
+{
+    struct kvm_pit_state2 st;
+    uint32_t flags;
+
+    if (!kvm_irqchip_in_kernel() ||
+        ioctl(kvm_vm_fd(), KVM_GET_PIT2, &st) < 0) {
+        return;
+    }
+    flags = level ? st.flags & ~KVM_PIT_FLAGS_HPET_LEGACY
+                  : st.flags | KVM_PIT_FLAGS_HPET_LEGACY;
+    if (flags != st.flags) {
+        st.flags = flags;
+        if (ioctl(kvm_vm_fd(), KVM_SET_PIT2, &st) < 0) {
+            warn_report("KVM_SET_PIT2: %s", strerror(errno));
+        }
+    }
+}
+
+/* The HPET at HPET_BASE, its route n on GSI n; returns the ISA lines
+ * with IRQ 8 (the RTC) passing through it. */
+static DeviceState *pc_hpet_init(qemu_irq *isa_irqs, Error **errp)
+{
+    DeviceState *hpet = hpet_create(HPET_BASE, PC_HPET_INTCAP, errp);
+
+    if (!hpet) {
+        return NULL;
+    }
+    for (int i = 0; i < PC_GSI_NUM; i++) {
+        sysbus_connect_irq(SYS_BUS_DEVICE(hpet), i, pc_gsi[i]);
+    }
+    qdev_connect_gpio_out_named(hpet, "pit-enable", 0,
+                                qemu_allocate_irq(pc_pit_enable, NULL, 0));
+    memcpy(isa_irqs, pc_gsi, ISA_NUM_IRQS * sizeof(qemu_irq));
+    isa_irqs[8] = qdev_get_gpio_in(hpet, HPET_LEGACY_RTC_INT);
+    return hpet;
+}
+
 static void pc_init(MachineState *ms)
 {
     PCMachineState *pcms = PC_MACHINE(ms);
@@ -196,6 +331,7 @@ static void pc_init(MachineState *ms)
     PCIBus *pci_bus;
     PCIDevice *piix3;
     ISABus *isa;
+    static qemu_irq isa_irqs[ISA_NUM_IRQS];
 
     if (!current_accel()) {
         error_report("the pc machine needs an accelerator: use -accel kvm "
@@ -226,10 +362,14 @@ static void pc_init(MachineState *ms)
     piix3 = pci_create_simple_multifunction(pci_bus, PCI_DEVFN(1, 0), true,
                                             TYPE_PIIX3_DEVICE);
     isa = piix3_get_isa_bus(PIIX3_DEVICE(piix3));
-    for (int i = 0; i < ISA_NUM_IRQS; i++) {
+    pc_rcr_init(host, OBJECT(piix3));
+    for (int i = 0; i < PC_GSI_NUM; i++) {
         pc_gsi[i] = qemu_allocate_irq(pc_gsi_set, pcms, i);
     }
-    isa_bus_irqs(isa, pc_gsi);
+    if (!pc_hpet_init(isa_irqs, &err)) {
+        goto fail;
+    }
+    isa_bus_irqs(isa, isa_irqs);
     if (!pc_isa_devices_init(pcms, ms, isa, &err)) {
         goto fail;
     }

@@ -335,5 +335,81 @@ def test_acpi_system_powerdown_sci():
             p.wait()
 
 
+# ---- MMIO device (HPET) and the reset control register 0xcf9 ----
+
+def build_multiboot64(name):
+    """tests/x86/NAME.S: a multiboot kernel with 64-bit code, assembled as
+    x86_64 and converted to the ELF32 multiboot wants."""
+    d = ktest.tmpdir()
+    obj, elf64, elf = (os.path.join(d, name + e)
+                       for e in (".o", ".elf64", ".elf"))
+    for cmd in (["gcc", "-m64", "-c", "-o", obj,
+                 os.path.join(SRC, name + ".S")],
+                ["ld", "-m", "elf_x86_64", "-Ttext", "0x100000", "-o", elf64,
+                 obj],
+                ["objcopy", "-O", "elf32-i386", elf64, elf]):
+        subprocess.run(cmd, check=True, stderr=subprocess.DEVNULL)
+    return elf
+
+
+# What the same kernel prints on Debian's QEMU 7.2
+# (qemu-system-x86_64 -M pc -accel kvm -kernel mmio-hpet.elf ...), after
+# SeaBIOS's banner.
+MMIO_HPET_QEMU = """\
+hpet: gcap_id 009896808086a201
+hpet: gen_conf 0000000000000000
+hpet: t0 conf 0000000400000030
+hpet: t1 conf 0000000400000030
+hpet: t2 conf 0000000400000030
+hpet: t0 cmp ffffffffffffffff
+hpet: counter increases
+hpet: timer 0 irq via ioapic pin 2 ok
+hpet: gintr_sta 0000000000000000
+hpet: t2 cmp 0123456789abcdef
+hpet: t2 conf 0000000400000130
+hpet: t2 cmp 0000000089abcdef
+hpet: halted counter 9abcdef012345678
+hpet: done
+"""
+
+
+def test_mmio_hpet():
+    """The HPET through MMIO at 0xfed00000: identification, a running
+    counter, timer 0 firing through IOAPIC pin 2 in legacy replacement,
+    comparator and counter read-back; same text as on QEMU."""
+    need_kvm()
+    r = run_kernel(build_multiboot64("mmio-hpet"))
+    assert r.stdout == MMIO_HPET_QEMU, r.stdout
+    assert r.returncode == 85, (r.returncode, r.stderr)
+
+
+def build_bios_reset(mode):
+    """tests/x86/bios-reset.S: 0 resets through 0xcf9, 1 counts its boots
+    in CMOS, 2 triple-faults."""
+    return build_bios("bios-reset", ["MODE=%d" % mode])
+
+
+def test_reset_cf9_no_reboot():
+    """0x06 to 0xcf9 resets; with -no-reboot that ends the process with
+    status 0, as QEMU."""
+    need_kvm()
+    r = run_bios(build_bios_reset(0), ["-no-reboot"])
+    assert r.stdout == "reset: writing 0x06 to 0xcf9\n", r.stdout
+    assert r.returncode == 0, (r.returncode, r.stderr)
+
+
+def test_reset_cf9_reboots_cmos_kept():
+    """Without -no-reboot the machine boots again from the reset vector;
+    CMOS NVRAM survives and 0xcf9 reads 0 again (output as on QEMU)."""
+    need_kvm()
+    r = run_bios(build_bios_reset(1))
+    assert r.stdout == ("reset: first boot, marker stored\n"
+                        "reset: rcr 00000002\n"
+                        "reset: second boot, marker found\n"
+                        "reset: rcr 00000000\n"
+                        "reset: done\n"), r.stdout
+    assert r.returncode == 85, (r.returncode, r.stderr)
+
+
 if __name__ == "__main__":
     ktest.main(globals())
