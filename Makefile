@@ -64,11 +64,13 @@ demo: all
 	    -nographic -no-reboot
 
 # Kestrel vs Debian's QEMU on the same guests (needs qemu-system-x86 and
-# /dev/kvm); figures are recorded in docs/performance.md.
+# /dev/kvm; boot-aarch64 fetches the reference arm64 guest); figures are
+# recorded in docs/performance.md.
 bench: all
 	scripts/install-deps.sh --reference
 	python3 bench/start.py $(BUILD)
 	python3 bench/tcg.py $(BUILD)
+	python3 bench/boot-aarch64.py $(BUILD)
 
 clean:
 	[ ! -f $(BUILD)/build.ninja ] || ninja -C $(BUILD) clean
