@@ -6,7 +6,9 @@
  * inside one RAM flat range, so a fast-path access (which never crosses a
  * page) stays inside that RAM block. Anything else (I/O, partial pages,
  * ROM writes, pages holding translated code) is marked TLB_SLOW and goes
- * through the memory API, which bounds-checks by itself.
+ * through the memory API, which bounds-checks by itself. Pages a target
+ * watchpoint covers (TCGLiteOps.watch_page) are slow too: the slow path
+ * asks check_watchpoint before each access, then goes to RAM directly.
  */
 #include "qemu/osdep.h"
 #include "qemu/main-loop.h"
@@ -15,6 +17,7 @@
 /* Low bits of CPUTLBEntry.paddr (the page is 4 KiB aligned). */
 #define PADDR_ROM 1         /* RAM kind but read-only: never write directly */
 #define PADDR_RAM 2         /* the whole page is inside one RAM range */
+#define PADDR_WATCH 4       /* a watchpoint covers part of the page */
 
 void tlb_flush(CPUState *cpu)
 {
@@ -81,7 +84,7 @@ static bool tlb_fill_entry(CPUState *cpu, uint64_t va, MMUAccessType access,
     int prot = PAGE_READ | PAGE_WRITE | PAGE_EXEC;
     const FlatRange *fr;
     FlatView *fv;
-    bool ram = false, rom = false;
+    bool ram = false, rom = false, watch;
 
     if (ops->tlb_fill && !ops->tlb_fill(cpu, va, access, mmu_idx, &pa, &prot)) {
         return false;
@@ -100,11 +103,14 @@ static bool tlb_fill_entry(CPUState *cpu, uint64_t va, MMUAccessType access,
         rom = fr->readonly || fr->mr->readonly;
     }
     flatview_unref(fv);
-    e->paddr = page_pa | (rom ? PADDR_ROM : 0) | (ram ? PADDR_RAM : 0);
-    e->addr_read = tlb_comparator(page_va, prot & PAGE_READ, !ram);
+    watch = ops->watch_page && ops->watch_page(cpu, page_va);
+    e->paddr = page_pa | (rom ? PADDR_ROM : 0) | (ram ? PADDR_RAM : 0) |
+               (watch ? PADDR_WATCH : 0);
+    e->addr_read = tlb_comparator(page_va, prot & PAGE_READ, !ram || watch);
     e->addr_code = tlb_comparator(page_va, prot & PAGE_EXEC, !ram);
     e->addr_write = tlb_comparator(page_va, prot & PAGE_WRITE,
-                                   !ram || rom || tb_page_has_code(page_pa));
+                                   !ram || rom || watch ||
+                                   tb_page_has_code(page_pa));
     return true;
 }
 
@@ -123,6 +129,16 @@ static void tl_memory_fault(CPUState *cpu, uint64_t va, MMUAccessType access)
     } else {
         cpu->exception_index = EXCP_DEBUG;
     }
+}
+
+/* A watched page: does the target's watchpoint fire for this access? */
+static bool tl_watchpoint_hit(CPUState *cpu, uint64_t va, unsigned size,
+                              MMUAccessType access, int mmu_idx)
+{
+    const TCGLiteOps *ops = CPU_GET_CLASS(cpu)->tcg_ops;
+
+    return ops->check_watchpoint &&
+           ops->check_watchpoint(cpu, va, size, access, mmu_idx);
 }
 
 /* The memory API with the BQL, taken unless this thread has it. */
@@ -171,7 +187,11 @@ TLLoad tl_load_slow(CPUState *cpu, uint64_t va, unsigned size, int mmu_idx)
             return fail;
         }
     }
-    if (!(e->addr_read & TLB_SLOW)) {
+    if ((e->paddr & PADDR_WATCH) &&
+        tl_watchpoint_hit(cpu, va, size, MMU_DATA_LOAD, mmu_idx)) {
+        return fail;
+    }
+    if (!(e->addr_read & TLB_SLOW) || (e->paddr & PADDR_RAM)) {
         return (TLLoad){
             tl_host_load((const void *)(e->addend + va), size), true
         };
@@ -210,16 +230,22 @@ bool tl_store_slow(CPUState *cpu, uint64_t va, unsigned size, int mmu_idx,
             return false;
         }
     }
+    if ((e->paddr & PADDR_WATCH) &&
+        tl_watchpoint_hit(cpu, va, size, MMU_DATA_STORE, mmu_idx)) {
+        return false;
+    }
     if (!(e->addr_write & TLB_SLOW)) {
         tl_host_store((void *)(e->addend + va), size, val);
         return true;
     }
     pa = (e->paddr & TL_PAGE_MASK) | (va & ~TL_PAGE_MASK);
-    if ((e->paddr & (PADDR_RAM | PADDR_ROM)) == PADDR_RAM &&
-        tb_page_has_code(pa)) {
-        /* RAM holding code: store, then drop the blocks it overwrote. */
+    if ((e->paddr & (PADDR_RAM | PADDR_ROM)) == PADDR_RAM) {
+        /* RAM (watched, or holding code): store, then drop the blocks
+         * it overwrote. */
         tl_host_store((void *)(e->addend + va), size, val);
-        tl_invalidate_for_store(pa, pa + size);
+        if (tb_page_has_code(pa)) {
+            tl_invalidate_for_store(pa, pa + size);
+        }
         return true;
     }
     tl_host_store(buf, size, val);

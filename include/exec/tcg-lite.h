@@ -102,6 +102,14 @@ struct TranslationBlock {
  *                 data access (bus error) and set exception_index.
  *   do_interrupt: take the exception tcg_lite_exec reported (vector to the
  *                 guest's handler); the accelerator calls it and goes on.
+ *   watch_page:   optional; true if a watchpoint covers part of the
+ *                 virtual page at page_va: its data accesses then take
+ *                 the slow path, which calls check_watchpoint first. Asked
+ *                 when the TLB entry is filled: the target flushes the TLB
+ *                 when its watchpoints change.
+ *   check_watchpoint: optional; before an access of size bytes at va in
+ *                 a watched page: true if a watchpoint fires, with the
+ *                 exception recorded (the access is not done, ok false).
  */
 typedef struct TCGLiteOps {
     void (*get_tb_state)(CPUState *cpu, uint64_t *pc, uint32_t *flags);
@@ -114,6 +122,9 @@ typedef struct TCGLiteOps {
     void (*memory_fault)(CPUState *cpu, uint64_t vaddr,
                          MMUAccessType access);
     void (*do_interrupt)(CPUState *cpu);
+    bool (*watch_page)(CPUState *cpu, uint64_t page_va);
+    bool (*check_watchpoint)(CPUState *cpu, uint64_t va, unsigned size,
+                             MMUAccessType access, int mmu_idx);
     const char *disas_arch;     /* for -d in_asm (disas/disas.h) */
 } TCGLiteOps;
 

@@ -14,6 +14,7 @@
 #include "translate.h"
 #include "sysreg.h"
 #include "internals.h"
+#include "debug.h"
 
 static const Property arm_cpu_props[] = {
     PROP_UINT64("rvbar", ARMCPU, rvbar, 0),
@@ -161,6 +162,10 @@ static void arm_get_tb_state(CPUState *cs, uint64_t *pc, uint32_t *flags)
              (arm_fp_enabled(env) ? ARM_TBFLAG_FPEN : 0) |
              (env->pstate & PSTATE_IL ? ARM_TBFLAG_IL : 0) |
              (env->pc & 3 ? ARM_TBFLAG_PCALIGN : 0);
+    /* One test when no debug exception is enabled (the usual case). */
+    if (__builtin_expect(env->mdscr_el1 & (MDSCR_SS | MDSCR_MDE), 0)) {
+        *flags |= arm_debug_tb_flags(env);
+    }
 }
 
 static int arm_mmu_index(CPUState *cs)
@@ -176,6 +181,8 @@ static const TCGLiteOps arm_tcg_ops = {
     .exec_interrupt = arm_cpu_exec_interrupt,
     .memory_fault = arm_cpu_memory_fault,
     .do_interrupt = arm_cpu_do_interrupt,
+    .watch_page = arm_debug_watch_page,
+    .check_watchpoint = arm_debug_check_watchpoint,
     .disas_arch = "aarch64",
 };
 

@@ -8,6 +8,7 @@
 #include "qemu/osdep.h"
 #include "qemu/log.h"
 #include "translate.h"
+#include "debug.h"
 
 typedef bool DisasFn(DisasContext *s, TLOp *op, uint32_t insn);
 
@@ -103,6 +104,70 @@ static int op_illegal_state(CPUState *cs, const TLOp *op)
     return arm_raise(cs, op, EXCP_UDEF, EC_ILLEGALSTATE << 26 | ARM_EL_IL);
 }
 
+/* Decode insn (at s->pc) into op: an UNDEF op if no decoder takes it. */
+static void a64_disas_insn(DisasContext *s, TLOp *op, uint32_t insn)
+{
+    memset(op, 0, sizeof(*op));
+    if (!a64_class_table[(insn >> 25) & 0xf](s, op, insn)) {
+        memset(op, 0, sizeof(*op));
+        op->fn = op_undef;
+        op->rd = insn;
+        op->rn = insn >> 8;
+        op->rm = insn >> 16;
+        op->ra = insn >> 24;
+        op->imm = s->pc;
+        s->end_tb = true;
+    }
+}
+
+static uint32_t a64_insn_at(const uint8_t *code, unsigned i)
+{
+    uint32_t insn;
+
+    memcpy(&insn, code + 4 * i, 4);
+    return GUINT32_FROM_LE(insn);
+}
+
+/* LDXR, LDAXR, LDXP, LDAXP: a step over one reports ISS.EX. */
+static bool a64_is_load_exclusive(uint32_t insn)
+{
+    return (insn & 0x3fc00000) == 0x08400000;
+}
+
+/*
+ * Self-hosted debug (debug.h): a step-pending block takes the step
+ * exception; a stepped instruction, or one a breakpoint may match, is a
+ * block of its own behind the op that checks it.
+ */
+static bool a64_translate_debug(CPUState *cs, DisasContext *s,
+                                TranslationBlock *tb, const uint8_t *code)
+{
+    uint32_t insn;
+
+    if ((tb->flags & (ARM_TBFLAG_SS_ACTIVE | ARM_TBFLAG_PSTATE_SS)) ==
+        ARM_TBFLAG_SS_ACTIVE) {
+        arm_debug_gen_step_pending(tb);
+        return true;
+    }
+    if (tb->flags & ARM_TBFLAG_PCALIGN) {
+        return false;
+    }
+    if (!(tb->flags & ARM_TBFLAG_SS_ACTIVE) &&
+        !arm_debug_bp_at(cpu_env(cs), tb->pc)) {
+        return false;
+    }
+    s->pc = tb->pc;
+    if (tb->flags & ARM_TBFLAG_IL) {
+        tb->ops[1] = (TLOp){ .fn = op_illegal_state, .imm = tb->pc };
+        arm_debug_gen_checked(tb, false);
+        return true;
+    }
+    insn = a64_insn_at(code, 0);
+    a64_disas_insn(s, &tb->ops[1], insn);
+    arm_debug_gen_checked(tb, a64_is_load_exclusive(insn));
+    return true;
+}
+
 void a64_translate(CPUState *cs, TranslationBlock *tb, const uint8_t *code,
                    unsigned max_insns)
 {
@@ -112,8 +177,13 @@ void a64_translate(CPUState *cs, TranslationBlock *tb, const uint8_t *code,
         .fp_enabled = tb->flags & ARM_TBFLAG_FPEN,
         .tb = tb,
     };
+    bool bkpt = tb->flags & ARM_TBFLAG_BKPT;
     unsigned i;
 
+    if ((tb->flags & (ARM_TBFLAG_SS_ACTIVE | ARM_TBFLAG_BKPT)) &&
+        a64_translate_debug(cs, &s, tb, code)) {
+        return;
+    }
     if (tb->flags & (ARM_TBFLAG_PCALIGN | ARM_TBFLAG_IL)) {
         /* One op, and the code is not read: the PC may be misaligned. */
         tb->ops[0] = (TLOp){
@@ -126,22 +196,14 @@ void a64_translate(CPUState *cs, TranslationBlock *tb, const uint8_t *code,
     }
     for (i = 0; i < max_insns; i++) {
         TLOp *op = &tb->ops[i];
-        uint32_t insn;
 
-        memcpy(&insn, code + 4 * i, 4);
-        insn = GUINT32_FROM_LE(insn);
-        memset(op, 0, sizeof(*op));
         s.pc = tb->pc + 4 * i;
-        if (!a64_class_table[(insn >> 25) & 0xf](&s, op, insn)) {
-            memset(op, 0, sizeof(*op));
-            op->fn = op_undef;
-            op->rd = insn;
-            op->rn = insn >> 8;
-            op->rm = insn >> 16;
-            op->ra = insn >> 24;
-            op->imm = s.pc;
-            s.end_tb = true;
+        if (bkpt && i > 0 && arm_debug_bp_at(cpu_env(cs), s.pc)) {
+            /* A breakpoint address starts its own (checked) block. */
+            max_insns = i;
+            break;
         }
+        a64_disas_insn(&s, op, a64_insn_at(code, i));
         if (s.end_tb) {
             tb->icount = tb->n_ops = i + 1;
             return;

@@ -19,6 +19,7 @@
 #include "translate.h"
 #include "sysreg.h"
 #include "internals.h"
+#include "debug.h"
 
 /* QEMU's names for its exception numbers (-d int). */
 static const char *const arm_excp_names[] = {
@@ -246,15 +247,22 @@ void arm_exception_return(CPUARMState *env)
 
         ps = (ps & ~(PSTATE_NZCV | PSTATE_DAIF)) |
              (spsr & (PSTATE_NZCV | PSTATE_DAIF)) | PSTATE_IL;
-        arm_pstate_write(env, ps & ~PSTATE_SS);
+        arm_pstate_write(env, ps);
+        if (!arm_debug_singlestep_active(env)) {
+            env->pstate &= ~PSTATE_SS;
+        }
         env->pc = new_pc;
         qemu_log_mask(LOG_GUEST_ERROR, "Illegal exception return at EL%d: "
                       "resuming execution at 0x%" PRIx64 "\n", cur_el,
                       env->pc);
         return;
     }
-    /* Software step is not modelled yet (debug.c): SS stays clear. */
-    arm_pstate_write(env, spsr & valid & ~PSTATE_SS);
+    /* SPSR.SS becomes PSTATE.SS only where software step is active at
+     * the new EL (debug.c); elsewhere it is cleared. */
+    arm_pstate_write(env, spsr & valid);
+    if (!arm_debug_singlestep_active(env)) {
+        env->pstate &= ~PSTATE_SS;
+    }
     env->pc = new_pc;
     qemu_log_mask(CPU_LOG_INT, "Exception return from AArch64 EL%d to "
                   "AArch64 EL%d PC 0x%" PRIx64 "\n", cur_el, new_el,

@@ -56,6 +56,10 @@ static inline uint64_t sext_field(uint32_t insn, int pos, int len, int shift)
 #define ARM_TBFLAG_FPEN      0x8
 #define ARM_TBFLAG_IL        0x10   /* PSTATE.IL: every insn traps */
 #define ARM_TBFLAG_PCALIGN   0x20   /* PC not 4-aligned: alignment fault */
+/* Self-hosted debug (debug.h): set only while MDSCR_EL1 enables it. */
+#define ARM_TBFLAG_SS_ACTIVE 0x40   /* software step active */
+#define ARM_TBFLAG_PSTATE_SS 0x80   /* PSTATE.SS: step one, then trap */
+#define ARM_TBFLAG_BKPT      0x100  /* breakpoints can fire here */
 
 /* Decoders by instruction class. */
 bool disas_dp_imm(DisasContext *s, TLOp *op, uint32_t insn);
