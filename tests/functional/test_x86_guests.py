@@ -411,5 +411,85 @@ def test_reset_cf9_reboots_cmos_kept():
     assert r.returncode == 85, (r.returncode, r.stderr)
 
 
+def _xp_bytes(h, addr, n):
+    """n bytes (a multiple of 4) of guest memory at addr via HMP xp."""
+    out = h.cmd("xp /%dxw 0x%x" % (n // 4, addr))
+    words = []
+    for line in out.splitlines():
+        m = re.match(r"^[0-9a-f]+:((?: 0x[0-9a-f]{8})+)$", line.strip())
+        assert m, out
+        words += [int(w, 16) for w in m.group(1).split()]
+    return b"".join(w.to_bytes(4, "little") for w in words)
+
+
+def _acpi_table(mem, base, addr):
+    off = addr - base
+    length = int.from_bytes(mem[off + 4:off + 8], "little")
+    t = mem[off:off + length]
+    assert len(t) == length and sum(t) & 0xff == 0, (t[:4], "checksum")
+    return t
+
+
+def test_acpi_hpet_table_and_dsdt_device():
+    """With -kernel (or a 64 KiB -bios) the tables sit in RAM at 0xe0000:
+    the RSDT and XSDT list an HPET table (block id 8086a201 at 0xfed00000,
+    QEMU's values) and the DSDT declares \\_SB.HPET (PNP0103) with QEMU's
+    HPTM region and _CRS; every checksum holds."""
+    need_kvm()
+    d = ktest.tmpdir()
+    mon = os.path.join(d, "m.sock")
+    p = ktest.start(["-M", "pc", "-accel", "kvm", "-S", "-nodefaults",
+                     "-bios", build_bios_reset(0),
+                     "-monitor", "unix:%s,server=on,wait=off" % mon])
+    try:
+        ktest.wait_for_path(mon, p)
+        h = ktest.Hmp(mon)
+        rsdp = _xp_bytes(h, 0xe0000, 36)
+        assert rsdp[:8] == b"RSD PTR ", rsdp
+        assert sum(rsdp[:20]) & 0xff == 0 and sum(rsdp) & 0xff == 0
+        base = 0xe1000
+        mem = _xp_bytes(h, base, 4096)
+        rsdt = _acpi_table(mem, base, int.from_bytes(rsdp[16:20], "little"))
+        xsdt = _acpi_table(mem, base, int.from_bytes(rsdp[24:32], "little"))
+        r_entries = [int.from_bytes(rsdt[i:i + 4], "little")
+                     for i in range(36, len(rsdt), 4)]
+        x_entries = [int.from_bytes(xsdt[i:i + 8], "little")
+                     for i in range(36, len(xsdt), 8)]
+        assert r_entries == x_entries, (r_entries, x_entries)
+        tables = {_acpi_table(mem, base, a)[:4]: _acpi_table(mem, base, a)
+                  for a in r_entries}
+        assert set(tables) == {b"FACP", b"APIC", b"HPET"}, tables.keys()
+        hpet = tables[b"HPET"]
+        assert len(hpet) == 56 and hpet[8] == 1, hpet
+        assert hpet[36:40] == bytes.fromhex("01a28680"), hpet[36:40]
+        # GAS: system memory, address 0xfed00000; number 0, tick 0, flags 0.
+        assert hpet[40:56] == bytes.fromhex(
+            "00000000" "0000d0fe00000000" "00" "0000" "00"), hpet[40:]
+        fadt = tables[b"FACP"]
+        dsdt_addr = int.from_bytes(fadt[40:44], "little")
+        assert int.from_bytes(fadt[140:148], "little") == dsdt_addr
+        # Reset register: I/O port 0xcf9, value 6.
+        assert fadt[116] == 1 and fadt[120:128] == (0xcf9).to_bytes(8,
+                                                                   "little")
+        assert fadt[128] == 6, fadt[128]
+        dsdt = _acpi_table(mem, base, dsdt_addr)
+        # Device (HPET) { Name (_HID, EisaId ("PNP0103")) ... }
+        i = dsdt.find(b"\x5b\x82")
+        assert i > 0 and b"HPET\x08_HID\x0c\x41\xd0\x01\x03" in dsdt, dsdt
+        # OperationRegion (HPTM, SystemMemory, 0xFED00000, 0x0400)
+        assert (b"\x5b\x80HPTM\x00\x0c\x00\x00\xd0\xfe\x0b\x00\x04"
+                in dsdt), dsdt
+        # _CRS: Memory32Fixed (ReadOnly, 0xFED00000, 0x400), end tag.
+        assert (b"\x86\x09\x00\x00\x00\x00\xd0\xfe\x00\x04\x00\x00"
+                b"\x79\x00" in dsdt), dsdt
+        assert b"_STA" in dsdt and b"VEND" in dsdt and b"PRD_" in dsdt
+        h.send("quit")
+        p.wait(timeout=10)
+    finally:
+        if p.poll() is None:
+            p.kill()
+            p.wait()
+
+
 if __name__ == "__main__":
     ktest.main(globals())
