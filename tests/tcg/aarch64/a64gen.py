@@ -1,18 +1,34 @@
 """Random A64 instruction generator for the differential test.
 
-Deterministic from a seed: gen_program(seed, ...) returns the assembly
-text of a whole program (runtime.S included first) and, per block, the
-generated items with the registers each one writes, so that a difference
-can be traced to an instruction. Instruction classes are a table
-(CLASSES): each entry has a family ('int', 'ldst', 'branch'; 'fp' and
-'simd' come when the interpreter has them) and a weight; callers choose the
-families. The assembler validates every line: items it rejects or warns
-about (UNPREDICTABLE combinations) are generated again (see difftest.py).
+Deterministic from a seed (and the binutils version): Program(seed, ...)
+renders the assembly text of a whole program (runtime.S included first)
+and keeps, per block, the generated items with what each one writes, so
+that a difference can be traced to an instruction. Instruction classes are
+a table (CLASSES): each entry has a family and a weight; callers choose the
+families:
+
+  int, ldst, branch   integer data processing, loads/stores of X/W
+                      registers, forward branches inside a block
+  fp                  scalar FP (WORD_GROUPS 'fp_*')
+  simdint, simdfp     Advanced SIMD integer / floating point, vector and
+                      scalar (the same encoding groups, split by mnemonic)
+  crypto              AES, SHA1, SHA256, PMULL, CRC32
+  fpldst              loads and stores of SIMD&FP registers (FpGen)
+  fpctl               FPCR/FPSR writes and reads inside a block
+
+Data-processing FP/SIMD classes draw random words in their group's
+encoding space (WORD_GROUPS); objdump names each word and the assembler
+(ARMv8.0 + AES/SHA1/SHA2/CRC32) refuses the later extensions, and the
+refused words are drawn again, so only allocated v8.0 encodings remain.
+Everything else is written as text by a method of Gen/FpGen. The
+assembler validates every line again (difftest.py): items it rejects or
+warns about (UNPREDICTABLE combinations) are generated again.
 
 Register conventions inside a block: x28 holds scratch + 256 and is never
 written, so every load and store lands in the 512-byte window
-[x28 - 256, x28 + 256). Writeback and exclusive forms first copy x28 plus
-an offset into another register and use that as the base.
+[x28 - 256, x28 + 256). Writeback, structure and exclusive forms first
+copy x28 plus an offset into another register and use that as the base.
+See docs/devel/tcg-difftest.md.
 """
 
 import random
@@ -872,13 +888,18 @@ class FpGen(Gen):
         k = self.r.randrange(3)
         if k == 0:
             v = self.r.getrandbits(32) & FPCR_MODE_BITS
-            return Item(['mov x%d, #0x%x' % (rt, v), 'msr fpcr, x%d' % rt],
+            return Item(self.mov32(rt, v) + ['msr fpcr, x%d' % rt],
                         [wname(rt), 'fpcr'])
         if k == 1:
             return Item(['mrs x%d, fpsr' % rt], [wname(rt)])
         v = self.r.getrandbits(32) & FPSR_BITS
-        return Item(['mov x%d, #0x%x' % (rt, v), 'msr fpsr, x%d' % rt],
+        return Item(self.mov32(rt, v) + ['msr fpsr, x%d' % rt],
                     [wname(rt), 'fpsr'])
+
+    @staticmethod
+    def mov32(rt, v):
+        return ['movz x%d, #0x%x, lsl #16' % (rt, v >> 16),
+                'movk x%d, #0x%x' % (rt, v & 0xffff)]
 
     # ---- state -----------------------------------------------------------
     def fp_lanes(self, bits):
@@ -1015,6 +1036,8 @@ class Program:
         self.blocks = [self._block() for _ in range(nblocks)]
         self.states = [self._state() for _ in range(nblocks)]
         self.scratch = bytes(self.rng.getrandbits(8) for _ in range(512))
+        if self.fp:
+            self.scratch = self._fp_scratch()
         self.literals = [self.rng.getrandbits(64) for _ in range(16)]
 
     def new_item(self):
@@ -1063,6 +1086,22 @@ class Program:
             if self.rng.random() < 0.5:
                 fpsr = self.rng.getrandbits(32) & FPSR_BITS
         return regs, sp, nzcv, fpcr, fpsr, vregs
+
+    def _fp_scratch(self):
+        """The window for FP programs: half its doublewords are special
+        values (one double or two singles), so FP loads feed them too."""
+        out = b''
+        for _ in range(512 // 8):
+            k = self.rng.random()
+            if k < 0.25:
+                v = self.rng.choice(FP_SPECIAL[64])
+            elif k < 0.5:
+                v = (self.rng.choice(FP_SPECIAL[32]) |
+                     self.rng.choice(FP_SPECIAL[32]) << 32)
+            else:
+                v = self.rng.getrandbits(64)
+            out += v.to_bytes(8, 'little')
+        return out
 
     def resolve_words(self):
         """Name every drawn word with objdump; draw again (same group)
