@@ -10,9 +10,6 @@
  *           resets through 0xcf9; the second finds the marker, prints
  *           what 0xcf9 reads after the reset, clears the marker and exits
  *           through isa-debug-exit with 0x2a (status 85).
- *   MODE=2  a triple fault: protected mode with a zero-limit IDT, then
- *           int3 (the #BP gate, the #GP for it and the #DF all miss the
- *           IDT). With -no-reboot the process should end with status 0.
  * Build: as --32 && ld -m elf_i386 -Ttext 0 && objcopy -O binary.
  */
     .equ RCR, 0xcf9
@@ -94,48 +91,10 @@ second_boot:
     out %al, $0xf4
 .endif
 
-.if MODE == 2
-    mov $msg_triple, %si
-    call puts
-    /* GDT: flat 32-bit code 0x08, data 0x10; IDT limit 0. */
-    data32 lgdt %cs:gdt_desc
-    data32 lidt %cs:idt_desc
-    mov %cr0, %eax
-    or $1, %eax
-    mov %eax, %cr0
-    data32 ljmp $0x08, $(0xf0000 + pm32)
-    .code32
-pm32:
-    mov $0x10, %ax
-    mov %ax, %ds
-    mov %ax, %ss
-    mov $0x7000, %esp
-    int3
-    /* Not reached when the fault resets the machine. */
-    mov $0x3f8, %dx
-    mov $'?', %al
-    out %al, %dx
-    mov $1, %al
-    out %al, $0xf4
-    .code16
-.endif
 2:  hlt
     jmp 2b
 
     .include "serial16.inc"
-
-    .align 8
-gdt:
-    .quad 0
-    .quad 0x00cf9a000000ffff        /* 0x08: 32-bit code, flat */
-    .quad 0x00cf92000000ffff        /* 0x10: data, flat */
-gdt_end:
-gdt_desc:
-    .word gdt_end - gdt - 1
-    .long 0xf0000 + gdt
-idt_desc:
-    .word 0
-    .long 0
 
 msg_reset:  .asciz "reset: writing 0x06 to 0xcf9\n"
 msg_still:  .asciz "reset: still running after the write\n"
@@ -144,7 +103,6 @@ msg_second: .asciz "reset: second boot, marker found\n"
 msg_rcr:    .asciz "reset: rcr "
 msg_nl:     .asciz "\n"
 msg_done:   .asciz "reset: done\n"
-msg_triple: .asciz "reset: triple fault next\n"
 
     .org 0xfff0
     ljmp $0xf000, $_start
