@@ -160,8 +160,9 @@ bool arm_debug_bp_at(const CPUARMState *env, uint64_t pc)
     return false;
 }
 
-/* At run time, the PC about to execute: does a breakpoint fire? */
-static bool arm_debug_bp_hit(const CPUARMState *env)
+/* At run time, about to execute the instruction at pc (env->pc is not
+ * kept up to date inside chained blocks): does a breakpoint fire? */
+static bool arm_debug_bp_hit(const CPUARMState *env, uint64_t pc)
 {
     uint64_t addr;
     unsigned n;
@@ -172,7 +173,7 @@ static bool arm_debug_bp_hit(const CPUARMState *env)
     for (n = 0; n < A57_BRPS; n++) {
         uint64_t bcr = env->dbgbcr[n];
 
-        if (arm_debug_bp_addr(env, n, &addr) && addr == env->pc &&
+        if (arm_debug_bp_addr(env, n, &addr) && addr == pc &&
             arm_debug_cr_applies(env, bcr, env->el, DBGBCR_BT(bcr) == 1)) {
             return true;
         }
@@ -342,7 +343,7 @@ static int op_debug_checked(CPUState *cs, const TLOp *op)
     TLOp insn[2];
     int r;
 
-    if ((op->a & DBG_CHECK_BP) && arm_debug_bp_hit(env)) {
+    if ((op->a & DBG_CHECK_BP) && arm_debug_bp_hit(env, op->imm)) {
         /* FAR is UNKNOWN: QEMU writes 0. */
         env->exception.vaddress = 0;
         return arm_raise(cs, op, EXCP_PREFETCH_ABORT,
