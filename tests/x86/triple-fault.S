@@ -7,9 +7,8 @@
  * Boots are counted in CMOS NVRAM byte 0x5c: the first boot stores a
  * marker and faults; the one after the reset finds it, clears it and
  * exits through isa-debug-exit with 0x2a (status 85).
- * Long mode, not protected or real mode: this machine's PVM reports the
- * shutdown only for 64-bit code (it emulates the other modes, and ring 0
- * int3 becomes an emulation failure there).
+ * ud2, not int3: on this machine's PVM a ring-0 int3 without a gate is
+ * a KVM emulation failure, not a shutdown (docs/boot-x86.md, Resets).
  * Build: gcc -m64 -c && ld -m elf_x86_64 -Ttext 0x100000 &&
  * objcopy -O elf32-i386.
  */
