@@ -10,7 +10,9 @@
  * load that faults (both leave SPSR.SS = 1), an MSR to DAIF and a WFI
  * (which does not wait when stepped). Each
  * line: the exception class, ISS, ELR as an offset into the routine and
- * SPSR.SS. With KDE clear the EL1 handler itself is never stepped.
+ * SPSR.SS. With KDE clear the EL1 handler itself is never stepped. Then
+ * a breakpoint on a stepped instruction (taken first, SPSR.SS = 1), and
+ * EL1 code stepped with KDE and PSTATE.D clear (EC 0x33, EL1h vector).
  */
 #include "lib.h"
 
@@ -28,10 +30,19 @@ static void handler(struct exc_regs *r, unsigned vector)
     if (ec == EC_BRK64 || ec == EC_DATA_ABORT_LOW) {
         r->elr += 4;
     }
+    if (ec == 0x30) {
+        WRITE_SYSREG(dbgbcr0_el1, 0);   /* then step the instruction */
+    }
+    if (ec == EC_SVC64 && (r->esr & 0xffff) == 2) {
+        /* From EL1: start stepping the caller (KDE, D clear). */
+        WRITE_SYSREG(mdscr_el1, 1u | 1u << 13);
+        r->spsr = (r->spsr & ~(1UL << 9)) | 1UL << 21;
+        return;
+    }
     if (ec == EC_SVC64) {
         return;         /* SPSR.SS stays 0: active-pending on return */
     }
-    if (ec == 0x32 && ++steps >= limit) {
+    if ((ec == 0x32 || ec == 0x33) && ++steps >= limit) {
         /* Enough: let the routine run to its end. */
         WRITE_SYSREG(mdscr_el1, 0);
         r->spsr &= ~(1UL << 21);
@@ -46,6 +57,7 @@ void t_three(void);
 void t_branches(void);
 void t_excl(void);
 void t_exc(void);
+void t_el1(void);
 uint64_t word;
 
 __asm__(
@@ -75,6 +87,16 @@ __asm__(
     "    ldaxr w3, [x1]\n"
     "    clrex\n"
     "    svc #0xff\n"
+    FUNC(t_el1)
+    "    msr daifclr, #8\n"
+    "    svc #2\n"
+    "    mov x0, #1\n"
+    "    add x0, x0, #1\n"
+    "    b 1f\n"
+    "    nop\n"
+    "1:  add x0, x0, #1\n"
+    "    msr daifset, #8\n"
+    "    ret\n"
     FUNC(t_exc)
     "    svc #1\n"
     "    mov x0, #1\n"
@@ -111,6 +133,32 @@ int main(void)
     run("branches", t_branches, 20);
     run("exclusive", t_excl, 20);
     run("exceptions", t_exc, 20);
+    /* A breakpoint on a stepped instruction: taken first, SPSR.SS = 1. */
+    WRITE_SYSREG(dbgbvr0_el1, (uint64_t)t_three + 8);
+    WRITE_SYSREG(dbgbcr0_el1, 1u | 3u << 1 | 0xfu << 5);
+    ISB();
+    kprintf("with a breakpoint at +8 (MDE):\n");
+    steps = 0;
+    limit = 20;
+    base = (uint64_t)t_three;
+    WRITE_SYSREG(mdscr_el1, 1u | 1u << 15);
+    ISB();
+    run_at_el0(t_three, el0_stack + 512);
+    WRITE_SYSREG(mdscr_el1, 0);
+    WRITE_SYSREG(dbgbcr0_el1, 0);
+    ISB();
+    kprintf("  back at EL1 after %u steps\n", steps);
+
+    /* Stepping EL1 itself: same-EL class, EL1h vector. */
+    kprintf("el1:\n");
+    steps = 0;
+    limit = 20;         /* MSR DAIFSet ends it: D masks debug at EL1 */
+    base = (uint64_t)t_el1;
+    t_el1();
+    WRITE_SYSREG(mdscr_el1, 0);
+    ISB();
+    kprintf("  el1 after %u steps\n", steps);
+
     /* MDSCR.SS with KDE at EL1 and PSTATE.D set: nothing is stepped. */
     WRITE_SYSREG(mdscr_el1, 1u | 1u << 13);
     ISB();
