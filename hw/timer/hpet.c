@@ -166,24 +166,36 @@ static bool hpet_timer_is_periodic(HPETTimer *t)
     return t->config & HPET_TN_PERIODIC;
 }
 
-/* Ticks from now until the counter matches the comparator (modulo the
- * timer's width). A comparator at or just behind the counter fires one
- * tick from now, as QEMU does, instead of after a full wrap. */
-static uint64_t hpet_timer_ticks_to_match(HPETTimer *t, uint64_t now)
+/*
+ * Ticks from now until the counter matches the comparator (modulo the
+ * timer's width). After a guest write (catch_up) a comparator at or just
+ * behind the counter fires one tick from now, as QEMU does, instead of
+ * after a full wrap. A periodic timer's next match is exact: its
+ * comparator was just moved ahead, and one that wrapped matches only
+ * after the counter wraps too.
+ */
+static uint64_t hpet_timer_ticks_to_match(HPETTimer *t, uint64_t now,
+                                          bool catch_up)
 {
     if (hpet_timer_is_32bit(t)) {
         uint32_t d = (uint32_t)t->cmp - (uint32_t)now;
 
-        return (int32_t)d > 0 ? d : 1;
+        if (catch_up) {
+            return (int32_t)d > 0 ? d : 1;
+        }
+        return d ? d : 1ull << 32;
     }
-    return (int64_t)(t->cmp - now) > 0 ? t->cmp - now : 1;
+    if (catch_up) {
+        return (int64_t)(t->cmp - now) > 0 ? t->cmp - now : 1;
+    }
+    return t->cmp - now ? t->cmp - now : UINT64_MAX;
 }
 
-static void hpet_timer_arm(HPETTimer *t)
+/* Arm for the next match, counting from the counter value now. */
+static void hpet_timer_arm(HPETTimer *t, uint64_t now, bool catch_up)
 {
     HPETState *s = t->hpet;
-    uint64_t now = hpet_get_counter(s);
-    uint64_t ticks = hpet_timer_ticks_to_match(t, now);
+    uint64_t ticks = hpet_timer_ticks_to_match(t, now, catch_up);
     int64_t base = s->counter_base_ns +
                    (int64_t)(now - s->counter) * HPET_NS_PER_TICK;
 
@@ -200,16 +212,21 @@ static void hpet_timer_arm(HPETTimer *t)
 static void hpet_timer_update(HPETTimer *t)
 {
     if (hpet_enabled(t->hpet) && (t->config & HPET_TN_INT_ENB)) {
-        hpet_timer_arm(t);
+        hpet_timer_arm(t, hpet_get_counter(t->hpet), true);
     } else {
         timer_del(&t->qtimer);
     }
 }
 
-/* Periodic mode: move the comparator past the counter by whole periods
- * (the specification's "comparator += period" on each match). */
+/*
+ * Periodic mode: add whole periods to the comparator (the specification's
+ * "comparator += period" on each match) until it lies past the counter
+ * value now; with a period under HPET_MIN_PERIOD_NS, at least that much
+ * virtual time past it, so a tiny period cannot make the main loop spin.
+ */
 static void hpet_timer_advance(HPETTimer *t, uint64_t now)
 {
+    const uint64_t min_ticks = HPET_MIN_PERIOD_NS / HPET_NS_PER_TICK;
     uint64_t period = t->period, behind, n;
 
     if (hpet_timer_is_32bit(t)) {
@@ -220,15 +237,7 @@ static void hpet_timer_advance(HPETTimer *t, uint64_t now)
     } else {
         behind = (int64_t)(now - t->cmp) >= 0 ? now - t->cmp : 0;
     }
-    if (!period) {
-        return;     /* a zero period fires once, then waits for a wrap */
-    }
-    n = behind / period + 1;
-    /* Never rearm closer than HPET_MIN_PERIOD_NS of virtual time. */
-    while (n * period * HPET_NS_PER_TICK < HPET_MIN_PERIOD_NS &&
-           n < UINT32_MAX) {
-        n++;
-    }
+    n = (period < min_ticks ? behind + min_ticks : behind) / period + 1;
     t->cmp += n * period;
     if (hpet_timer_is_32bit(t)) {
         t->cmp = (uint32_t)t->cmp;
@@ -240,9 +249,11 @@ static void hpet_timer_cb(void *opaque)
     HPETTimer *t = opaque;
     uint64_t now = hpet_get_counter(t->hpet);
 
-    if (hpet_timer_is_periodic(t) && t->period) {
+    /* A zero period fires once, then waits for the counter to wrap. */
+    if (hpet_timer_is_periodic(t) && t->period &&
+        (!hpet_timer_is_32bit(t) || (uint32_t)t->period)) {
         hpet_timer_advance(t, now);
-        hpet_timer_arm(t);
+        hpet_timer_arm(t, now, false);
     }
     hpet_timer_fire(t);
 }
@@ -253,15 +264,18 @@ static void hpet_timer_cb(void *opaque)
 static void hpet_write_gen_conf(HPETState *s, uint32_t val)
 {
     uint64_t old = s->config;
+    bool started = false, halted = false;
 
     s->config = val & HPET_CFG_WRITABLE;
     if (!(old & HPET_CFG_ENABLE) && hpet_enabled(s)) {
         s->counter_base_ns = qemu_clock_get_ns(QEMU_CLOCK_VIRTUAL);
+        started = true;
     } else if ((old & HPET_CFG_ENABLE) && !hpet_enabled(s)) {
         /* Halt: the counter keeps the value it reached. */
         s->config |= HPET_CFG_ENABLE;
         s->counter = hpet_get_counter(s);
         s->config &= ~(uint64_t)HPET_CFG_ENABLE;
+        halted = true;
     }
     if ((old ^ s->config) & HPET_CFG_LEGACY) {
         /* Timers 0 and 1 change lines: drop what the old ones carried. */
@@ -270,6 +284,11 @@ static void hpet_write_gen_conf(HPETState *s, uint32_t val)
         qemu_set_irq(s->irqs[0], 0);
         qemu_set_irq(s->irqs[RTC_ISA_IRQ], legacy ? 0 : s->rtc_level);
         qemu_set_irq(s->pit_enable, !legacy);
+    }
+    /* Only starting or halting the counter moves the timers: rearming
+     * on other writes would fire a one-shot timer whose match passed. */
+    if (!started && !halted) {
+        return;
     }
     for (unsigned i = 0; i < s->num_timers; i++) {
         hpet_timer_update(&s->timers[i]);

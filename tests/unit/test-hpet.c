@@ -351,6 +351,44 @@ static void test_hostile(void)
     g_assert_cmphex(rd64(GCAP_ID), ==, GCAP_EXPECTED);
 }
 
+static void test_no_refire(void)
+{
+    reset();
+    wr32(TN_CONF(0), INT_ENB | ROUTE(2));
+    wr64(TN_CMP(0), 100);
+    wr32(GEN_CONF, ENABLE);
+    WAIT_UNTIL(line_raises[2] == 1);
+    /* GEN_CONF writes that neither start nor halt the counter leave a
+     * one-shot timer whose match has passed alone. */
+    wr32(GEN_CONF, ENABLE | LEG_RT);
+    wr32(GEN_CONF, ENABLE);
+    for (int i = 0; i < 20; i++) {
+        main_loop_wait(true);
+        g_usleep(200);
+    }
+    g_assert_cmpint(line_raises[2], ==, 1);
+    g_assert_cmpint(line_raises[0], ==, 0);
+    wr32(GEN_CONF, 0);
+}
+
+static void test_huge_period(void)
+{
+    reset();
+    /* A periodic timer with a period near 2^64: the match after the
+     * first lies decades ahead; nothing overflows or spins. */
+    wr32(TN_CONF(2), INT_ENB | PERIODIC | VAL_SET | ROUTE(2));
+    wr64(TN_CMP(2), 50);
+    wr64(TN_CMP(2), UINT64_MAX - 5);
+    wr32(GEN_CONF, ENABLE);
+    WAIT_UNTIL(line_raises[2] == 1);
+    g_assert_cmphex(rd64(TN_CMP(2)), ==, 50 + UINT64_MAX - 5);
+    for (int i = 0; i < 10; i++) {
+        main_loop_wait(true);
+    }
+    g_assert_cmpint(line_raises[2], ==, 1);
+    wr32(GEN_CONF, 0);
+}
+
 static void test_reset_state(void)
 {
     wr32(TN_CONF(0), INT_ENB | INT_LEVEL | ROUTE(2));
@@ -408,6 +446,8 @@ int main(int argc, char **argv)
     g_test_add_func("/hpet/periodic", test_periodic);
     g_test_add_func("/hpet/legacy-replacement", test_legacy_replacement);
     g_test_add_func("/hpet/hostile", test_hostile);
+    g_test_add_func("/hpet/no-refire", test_no_refire);
+    g_test_add_func("/hpet/huge-period", test_huge_period);
     g_test_add_func("/hpet/reset", test_reset_state);
     g_test_add_func("/hpet/timers-property", test_timers_property);
     return g_test_run();
