@@ -64,6 +64,21 @@ def test_bios_reset_vector_smoke():
     assert r.returncode == 1, (r.returncode, r.stderr)
 
 
+def connect_hmp(mon, p):
+    """The monitor socket's file appears at bind(), a moment before the
+    emulator listens (a window wide enough to hit under ASan): retry a
+    refused connection for a while."""
+    ktest.wait_for_path(mon, p)
+    end = time.monotonic() + 10
+    while True:
+        try:
+            return ktest.Hmp(mon)
+        except ConnectionRefusedError:
+            if time.monotonic() > end or p.poll() is not None:
+                raise
+            time.sleep(0.02)
+
+
 def _ecx(h):
     m = re.search(r"ECX=([0-9a-f]{8})", h.cmd("info registers"))
     assert m, "no ECX in info registers"
@@ -78,8 +93,7 @@ def test_monitor_cpus_registers_stop_cont():
                      "-bios", build_bios("bios-spin"), "-nodefaults",
                      "-monitor", "unix:%s,server=on,wait=off" % mon])
     try:
-        ktest.wait_for_path(mon, p)
-        h = ktest.Hmp(mon)
+        h = connect_hmp(mon, p)
         assert h.cmd("info status") == "VM status: paused (prelaunch)"
         cpus = h.cmd("info cpus").splitlines()
         assert len(cpus) == 2, cpus
@@ -312,8 +326,7 @@ def test_acpi_system_powerdown_sci():
                      "-serial", "file:" + ser, "-device", EXIT_DEV,
                      "-monitor", "unix:%s,server=on,wait=off" % mon])
     try:
-        ktest.wait_for_path(mon, p)
-        h = ktest.Hmp(mon)
+        h = connect_hmp(mon, p)
         end = time.monotonic() + 15
         out = ""
         while "waiting for power button" not in out:
@@ -442,8 +455,7 @@ def test_acpi_hpet_table_and_dsdt_device():
                      "-bios", build_bios_reset(0),
                      "-monitor", "unix:%s,server=on,wait=off" % mon])
     try:
-        ktest.wait_for_path(mon, p)
-        h = ktest.Hmp(mon)
+        h = connect_hmp(mon, p)
         rsdp = _xp_bytes(h, 0xe0000, 36)
         assert rsdp[:8] == b"RSD PTR ", rsdp
         assert sum(rsdp[:20]) & 0xff == 0 and sum(rsdp) & 0xff == 0
