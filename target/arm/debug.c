@@ -7,7 +7,8 @@
  *
  * The exceptions, for EL0/EL1 without EL2/EL3 (the debug target is EL1):
  * enabled at EL0 always, at EL1 with MDSCR_EL1.KDE and PSTATE.D clear,
- * and (as in QEMU 7.2, unlike the ARM ARM) whatever the OS lock says.
+ * and nowhere while the OS double lock is set (the OS lock: as in QEMU
+ * 7.2, unlike the ARM ARM, it masks nothing).
  *   Breakpoints (MDSCR_EL1.MDE): address match (BT 0, and BT 1 linked to
  *   a context-ID comparator), EC 0x30/0x31, ELR = the instruction, FAR 0.
  *   Watchpoints (MDE): BAS or MASK ranges, LSC, PAC; EC 0x34/0x35 with
@@ -32,6 +33,7 @@
 /* OSLSR_EL1: OSLM = 0b10 (lock implemented), OSLK = 1 at reset. */
 #define OSLSR_OSLM  (1u << 3)
 #define OSLSR_OSLK  (1u << 1)
+#define OSDLR_DLK   1u
 
 /* DBGBCR/DBGWCR fields. */
 #define DBGCR_E(cr)     ((cr) & 1)
@@ -54,13 +56,17 @@ static uint32_t syn_debug(unsigned ec, uint32_t iss)
 /* ---- When debug exceptions are taken -------------------------------- */
 
 /*
- * AArch64.GenerateDebugExceptions() with EL1 the debug target. The ARM
- * ARM also masks debug exceptions while the OS lock or the OS double
- * lock is set; QEMU 7.2 does not look at either (checked with
- * tests/tcg/aarch64/programs/debug-bkpt.c), and neither do we.
+ * AArch64.GenerateDebugExceptions() with EL1 the debug target. The OS
+ * double lock (OSDLR_EL1.DLK) masks debug exceptions; the OS lock should
+ * too, but QEMU 7.2 tests bit 0 of OSLSR_EL1 (OSLM[0], 0 on the A57)
+ * instead of OSLK, so a locked OS lock masks nothing there, nor here
+ * (both checked with tests/tcg/aarch64/programs/debug-bkpt.c).
  */
 static bool arm_debug_enabled_here(const CPUARMState *env)
 {
+    if (env->osdlr_el1 & OSDLR_DLK) {
+        return false;
+    }
     if (env->el == 0) {
         return true;
     }
@@ -238,22 +244,15 @@ bool arm_debug_watch_page(CPUState *cs, uint64_t page_va)
     return false;
 }
 
-/*
- * Before a data access of size bytes at va through mmu_idx (0: an EL0
- * or unprivileged access): record the watchpoint exception and return
- * true if a comparator fires; the access then does not happen.
- */
-bool arm_debug_check_watchpoint(CPUState *cs, uint64_t va, unsigned size,
-                                MMUAccessType access, int mmu_idx)
+/* Does a comparator fire for [va, va + size)? Records the exception,
+ * FAR the first watched byte in the range. */
+static bool arm_debug_wp_range_hit(CPUState *cs, uint64_t va, uint64_t size,
+                                   bool store, int mmu_idx)
 {
     CPUARMState *env = cpu_env(cs);
-    bool store = access == MMU_DATA_STORE;
     uint64_t start, len;
     unsigned n;
 
-    if (!(env->mdscr_el1 & MDSCR_MDE) || !arm_debug_enabled_here(env)) {
-        return false;
-    }
     for (n = 0; n < A57_WRPS; n++) {
         uint64_t wcr = env->dbgwcr[n];
 
@@ -271,6 +270,38 @@ bool arm_debug_check_watchpoint(CPUState *cs, uint64_t va, unsigned size,
         return true;
     }
     return false;
+}
+
+/*
+ * Before a data access of size bytes at va through mmu_idx (0: an EL0
+ * or unprivileged access): record the watchpoint exception and return
+ * true if a comparator fires; the access then does not happen.
+ *
+ * An aligned access is checked as itself. A misaligned one is checked
+ * as QEMU 7.2's softmmu does it (guests see the difference): a load as
+ * the two naturally aligned accesses that cover it, lower one first; a
+ * store as the bytes from the start of its 4 KiB page to its end.
+ */
+bool arm_debug_check_watchpoint(CPUState *cs, uint64_t va, unsigned size,
+                                MMUAccessType access, int mmu_idx)
+{
+    CPUARMState *env = cpu_env(cs);
+    bool store = access == MMU_DATA_STORE;
+    uint64_t lo;
+
+    if (!(env->mdscr_el1 & MDSCR_MDE) || !arm_debug_enabled_here(env)) {
+        return false;
+    }
+    if (!(va & (size - 1))) {
+        return arm_debug_wp_range_hit(cs, va, size, store, mmu_idx);
+    }
+    if (store) {
+        lo = va & TL_PAGE_MASK;
+        return arm_debug_wp_range_hit(cs, lo, va + size - lo, true, mmu_idx);
+    }
+    lo = va & ~(uint64_t)(size - 1);
+    return arm_debug_wp_range_hit(cs, lo, size, false, mmu_idx) ||
+           arm_debug_wp_range_hit(cs, lo + size, size, false, mmu_idx);
 }
 
 /* ---- Software step and the checked instruction ----------------------- */

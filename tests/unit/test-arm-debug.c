@@ -420,6 +420,54 @@ static void test_wp_mask(void)
     g_assert_cmpint(run(), ==, EXCP_BKPT);
 }
 
+/* Misaligned: a load is checked as the aligned accesses around it, a
+ * store from the start of its page (QEMU 7.2's softmmu). */
+static void test_wp_misaligned(void)
+{
+    static const uint32_t prog[] = {
+        0xb9400141, /* ldr w1, [x10] */
+        0xb9000142, /* str w2, [x10] */
+        0xd4200000, /* brk #0 */
+    };
+
+    load(prog, ARRAY_SIZE(prog));
+    el1_debug(MDSCR_MDE | MDSCR_KDE);
+    env()->xregs[10] = DATA + 6;                /* bytes 6..9 */
+    WRITE_WVR(0, DATA);
+    WRITE_WCR(0, WCR(1, 0x30));                 /* load, bytes 4..5 */
+    g_assert_cmpint(run(), ==, EXCP_DATA_ABORT);
+    g_assert_cmphex(env()->pc, ==, CODE_BASE);
+    g_assert_cmphex(env()->exception.vaddress, ==, DATA + 4);
+
+    WRITE_WCR(0, WCR(2, 0x03));                 /* store, bytes 0..1 */
+    g_assert_cmpint(run(), ==, EXCP_DATA_ABORT);
+    g_assert_cmphex(env()->pc, ==, CODE_BASE + 4);
+    g_assert_cmphex(env()->exception.vaddress, ==, DATA);
+    g_assert_cmphex(env()->exception.syndrome, ==, 0xd2000062);
+
+    WRITE_WVR(0, DATA + 8);
+    WRITE_WCR(0, WCR(2, 0x0c));                 /* store, bytes 10..11 */
+    g_assert_cmpint(run(), ==, EXCP_BKPT);
+}
+
+/* The OS double lock masks debug exceptions; the OS lock does not (QEMU
+ * 7.2). */
+static void test_locks(void)
+{
+    loads_setup();
+    WRITE_WVR(0, DATA + 0x20);
+    WRITE_WCR(0, WCR(1, 0xff));
+    sysreg_write(1, 3, 4, 1);                   /* OSDLR_EL1.DLK */
+    g_assert_cmphex(tb_flags() & ARM_TBFLAG_BKPT, ==, 0);
+    g_assert_cmpint(run(), ==, EXCP_BKPT);
+
+    loads_setup();
+    g_assert(env()->oslsr_el1 & 2);             /* locked at reset */
+    WRITE_WVR(0, DATA + 0x20);
+    WRITE_WCR(0, WCR(1, 0xff));
+    g_assert_cmpint(run(), ==, EXCP_DATA_ABORT);
+}
+
 /* ---- Software step -------------------------------------------------- */
 
 /* EL0 with PSTATE.SS = 1: one instruction, then the exception (taken at
@@ -530,6 +578,8 @@ int main(int argc, char **argv)
     g_test_add_func("/arm-debug/wp/store", test_wp_store);
     g_test_add_func("/arm-debug/wp/filters", test_wp_filters);
     g_test_add_func("/arm-debug/wp/mask", test_wp_mask);
+    g_test_add_func("/arm-debug/wp/misaligned", test_wp_misaligned);
+    g_test_add_func("/arm-debug/locks", test_locks);
     g_test_add_func("/arm-debug/step/one", test_step_one);
     g_test_add_func("/arm-debug/step/pending", test_step_pending);
     g_test_add_func("/arm-debug/step/branch", test_step_branch);

@@ -5,8 +5,11 @@
  * access at EL1 or EL0 and prints what the handler saw: EC, ISS (WnR),
  * FAR as an offset into the buffer, ELR as an offset into the routine,
  * and whether a store had already reached memory when the exception was
- * taken. The handler disables the comparator and returns to ELR, so the
- * access then completes; its result is printed.
+ * taken. Misaligned accesses show QEMU 7.2's softmmu: a load is checked
+ * as the two aligned accesses around it, a store from its page start;
+ * the OS double lock masks watchpoints. The handler disables the
+ * comparator and returns to ELR, so the access then completes; its
+ * result is printed.
  */
 #include "lib.h"
 
@@ -42,6 +45,7 @@ uint64_t t_ldrb(uint64_t a);
 uint64_t t_ldrw(uint64_t a);
 uint64_t t_str8(uint64_t a, uint64_t v);
 uint64_t t_strb(uint64_t a, uint64_t v);
+uint64_t t_strw(uint64_t a, uint64_t v);
 uint64_t t_ldp(uint64_t a);
 uint64_t t_ldrq(uint64_t a);
 void t_el0_load(void);
@@ -56,6 +60,7 @@ __asm__(
     FUNC(t_ldrw) "nop\n ldr w0, [x0]\n ret\n"
     FUNC(t_str8) "nop\n str x1, [x0]\n mov x0, #0\n ret\n"
     FUNC(t_strb) "nop\n strb w1, [x0]\n mov x0, #0\n ret\n"
+    FUNC(t_strw) "nop\n str w1, [x0]\n mov x0, #0\n ret\n"
     FUNC(t_ldp) "nop\n ldp x2, x3, [x0]\n add x0, x2, x3\n ret\n"
     FUNC(t_ldrq) "nop\n ldr q0, [x0]\n fmov x0, d0\n ret\n"
     FUNC(t_el0_load)
@@ -214,6 +219,34 @@ int main(void)
     el1_case("ssc 2", 8, WCR(3, LD, 0x0f, 0) | 2u << 14, MDE | KDE,
              t_ldr8, 8, 0);
 
+    el1_case("unaligned: bytes 4-5, ldr w @6",
+             4, WCR(3, LD, 0x03, 0), MDE | KDE,
+             t_ldrw, 6, 0);
+    el1_case("unaligned: bytes 12-13, ldr x @2",
+             8, WCR(3, LD, 0x30, 0), MDE | KDE,
+             t_ldr8, 2, 0);
+    el1_case("unaligned: bytes 16, ldr x @2",
+             16, WCR(3, LD, 0x01, 0), MDE | KDE,
+             t_ldr8, 2, 0);
+    el1_case("unaligned: st bytes 0-1, strw @6",
+             0, WCR(3, ST, 0x03, 0), MDE | KDE,
+             t_strw, 6, 0);
+    el1_case("unaligned: st bytes 32-33, strw @6",
+             32, WCR(3, ST, 0x03, 0), MDE | KDE,
+             t_strw, 6, 0);
+    el1_case("unaligned: st bytes 4-5, strw @6",
+             0, WCR(3, ST, 0x30, 0), MDE | KDE,
+             t_strw, 6, 0);
+    el1_case("unaligned: st bytes 10-11, strw @6",
+             8, WCR(3, ST, 0x0c, 0), MDE | KDE,
+             t_strw, 6, 0);
+    el1_case("unaligned: ld bytes 32-33, ldrw @6",
+             32, WCR(3, LD, 0x03, 0), MDE | KDE,
+             t_ldrw, 6, 0);
+    WRITE_SYSREG(osdlr_el1, 1);
+    el1_case("OS double lock set", 8, WCR(3, LD, 0x0f, 0), MDE | KDE,
+             t_ldr8, 8, 0);
+    WRITE_SYSREG(osdlr_el1, 0);
     el0_case("el0 load", 8, WCR(2, LD, 0x0f, 0), MDE, t_el0_load, 8);
     el0_case("el0 load pac el1", 8, WCR(1, LD, 0x0f, 0), MDE, t_el0_load, 8);
     el0_case("el0 store", 8, WCR(3, ST, 0xff, 0), MDE, t_el0_store, 8);
