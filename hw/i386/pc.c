@@ -281,7 +281,7 @@ static void pc_rcr_init(I440FXHostState *host, Object *owner)
 }
 
 /*
- * The HPET's "pit-enable": legacy replacement silences the PIT. The
+ * The HPET's PIT-enable output: legacy replacement silences the PIT. The
  * in-kernel PIT has a flag for exactly that (KVM_PIT_FLAGS_HPET_LEGACY),
  * set through KVM_GET_PIT2/KVM_SET_PIT2 as QEMU's kvm PIT does.
  */
@@ -316,8 +316,8 @@ static DeviceState *pc_hpet_init(qemu_irq *isa_irqs, Error **errp)
     for (int i = 0; i < PC_GSI_NUM; i++) {
         sysbus_connect_irq(SYS_BUS_DEVICE(hpet), i, pc_gsi[i]);
     }
-    qdev_connect_gpio_out_named(hpet, "pit-enable", 0,
-                                qemu_allocate_irq(pc_pit_enable, NULL, 0));
+    qdev_connect_gpio_out(hpet, HPET_PIT_ENABLE_OUT,
+                          qemu_allocate_irq(pc_pit_enable, NULL, 0));
     memcpy(isa_irqs, pc_gsi, ISA_NUM_IRQS * sizeof(qemu_irq));
     isa_irqs[8] = qdev_get_gpio_in(hpet, HPET_LEGACY_RTC_INT);
     return hpet;

@@ -557,11 +557,12 @@ static void hpet_init(Object *obj)
     memory_region_init_io(&s->iomem, obj, &hpet_ops, s, "hpet",
                           HPET_MMIO_SIZE);
     sysbus_init_mmio(sbd, &s->iomem);
+    /* Registered in QEMU's order, so "info qtree" lists them alike. */
     for (int i = 0; i < HPET_NUM_IRQ_ROUTES; i++) {
         sysbus_init_irq(sbd, &s->irqs[i]);
     }
+    qdev_init_gpio_out(DEVICE(obj), &s->pit_enable, 1);
     qdev_init_gpio_in(DEVICE(obj), hpet_legacy_in, 2);
-    qdev_init_gpio_out_named(DEVICE(obj), &s->pit_enable, "pit-enable", 1);
     for (int i = 0; i < HPET_MAX_TIMERS; i++) {
         s->timers[i].hpet = s;
         s->timers[i].index = i;
@@ -621,6 +622,11 @@ static bool hpet_realize(DeviceState *dev, Error **errp)
                    HPET_MAX_TIMERS);
         return false;
     }
+    if (s->msi) {
+        error_setg(errp, "hpet: msi=on (FSB interrupt delivery) is not "
+                   "supported by Kestrel");
+        return false;
+    }
     s->capability = HPET_CAP_REV_ID |
                     ((uint64_t)(s->num_timers - 1) << HPET_CAP_NUM_TIM_SHIFT) |
                     HPET_CAP_COUNT_SIZE | HPET_CAP_LEG_RT |
@@ -648,8 +654,10 @@ DeviceState *hpet_create(hwaddr base, uint32_t intcap, Error **errp)
 }
 
 static const Property hpet_props[] = {
-    PROP_UINT32("timers", HPETState, num_timers, HPET_MIN_TIMERS),
+    PROP_UINT8("timers", HPETState, num_timers, HPET_MIN_TIMERS),
+    PROP_BOOL("msi", HPETState, msi, false),
     PROP_UINT32("hpet-intcap", HPETState, intcap, 0),
+    PROP_BOOL("hpet-offset-saved", HPETState, offset_saved, true),
     PROP_END,
 };
 

@@ -406,7 +406,7 @@ static void test_reset_state(void)
     g_assert_cmpint(pit_enabled, ==, 1);
 }
 
-static void test_timers_property(void)
+static void test_properties(void)
 {
     DeviceState *dev = qdev_new(TYPE_HPET);
     Error *err = NULL;
@@ -416,6 +416,26 @@ static void test_timers_property(void)
     g_assert_nonnull(err);
     error_free(err);
     object_unref(OBJECT(dev));
+
+    /* FSB delivery is refused rather than silently not done. */
+    dev = qdev_new(TYPE_HPET);
+    err = NULL;
+    object_property_set_bool(OBJECT(dev), "msi", true, &error_abort);
+    g_assert_false(qdev_realize(dev, NULL, &err));
+    g_assert_nonnull(err);
+    error_free(err);
+    object_unref(OBJECT(dev));
+
+    /* 32 timers: NUM_TIM_CAP 31, the last timer's registers answer. */
+    dev = qdev_new(TYPE_HPET);
+    object_property_set_uint(OBJECT(dev), "timers", 32, &error_abort);
+    object_property_set_uint(OBJECT(dev), "hpet-intcap", 0x10, &error_abort);
+    /* Realized on the system bus, which keeps it; it is never mapped. */
+    g_assert_true(sysbus_realize_and_unref(SYS_BUS_DEVICE(dev),
+                                           &error_abort));
+    g_assert_cmphex(HPET(dev)->capability & 0xffffffff, ==, 0x8086bf01);
+    g_assert_cmphex(HPET(dev)->timers[31].config, ==,
+                    0x0000001000000030ull);
 }
 
 int main(int argc, char **argv)
@@ -431,8 +451,8 @@ int main(int argc, char **argv)
     for (int i = 0; i < HPET_NUM_IRQ_ROUTES; i++) {
         sysbus_connect_irq(sbd, i, qemu_allocate_irq(line_handler, NULL, i));
     }
-    qdev_connect_gpio_out_named(hpet, "pit-enable", 0,
-                                qemu_allocate_irq(pit_handler, NULL, 0));
+    qdev_connect_gpio_out(hpet, HPET_PIT_ENABLE_OUT,
+                          qemu_allocate_irq(pit_handler, NULL, 0));
 
     g_test_add_func("/hpet/capabilities", test_capabilities);
     g_test_add_func("/hpet/counter-halted", test_counter_halted);
@@ -449,6 +469,6 @@ int main(int argc, char **argv)
     g_test_add_func("/hpet/no-refire", test_no_refire);
     g_test_add_func("/hpet/huge-period", test_huge_period);
     g_test_add_func("/hpet/reset", test_reset_state);
-    g_test_add_func("/hpet/timers-property", test_timers_property);
+    g_test_add_func("/hpet/properties", test_properties);
     return g_test_run();
 }

@@ -6,13 +6,16 @@
  * HPET_BASE); HPET_NUM_IRQ_ROUTES sysbus IRQ outputs, line n being
  * interrupt route n (the board wires line n to GSI n); two GPIO inputs
  * (HPET_LEGACY_PIT_INT, HPET_LEGACY_RTC_INT) that pass an interrupt
- * through to route 0 / 8 while legacy replacement is off; one named GPIO
- * output "pit-enable", low while legacy replacement is on (the board
- * stops the PIT's interrupt then).
+ * through to route 0 / 8 while legacy replacement is off; one unnamed GPIO
+ * output (0: "PIT enable"), low while legacy replacement is on (the board
+ * stops the PIT's interrupt then). Lines and properties appear in
+ * "info qtree" as QEMU's.
  *
- * Properties: "timers" (3..32, default 3), "hpet-intcap" (the
- * INT_ROUTE_CAP bitmap every timer reports; the pc board sets 0x4, IRQ 2
- * only, as QEMU's i440FX board does).
+ * Properties: "timers" (3..32, default 3), "msi" (FSB delivery: only
+ * false is supported), "hpet-intcap" (the INT_ROUTE_CAP bitmap every
+ * timer reports; the pc board sets 0x4, IRQ 2 only, as QEMU's i440FX
+ * board does), "hpet-offset-saved" (QEMU's migration knob: accepted, no
+ * effect).
  *
  * The 64-bit main counter runs at 100 MHz (period 10,000,000 fs) on the
  * virtual clock: it stops while the VM is stopped.
@@ -34,6 +37,7 @@
 
 #define HPET_LEGACY_PIT_INT 0               /* GPIO inputs */
 #define HPET_LEGACY_RTC_INT 1
+#define HPET_PIT_ENABLE_OUT 0               /* GPIO output */
 
 OBJECT_DECLARE_SIMPLE_TYPE(HPETState, HPET)
 
@@ -53,8 +57,10 @@ struct HPETState {
     qemu_irq irqs[HPET_NUM_IRQ_ROUTES];
     qemu_irq pit_enable;
 
-    uint32_t num_timers;      /* property "timers" */
+    uint8_t num_timers;       /* property "timers" */
+    bool msi;                 /* property "msi" */
     uint32_t intcap;          /* property "hpet-intcap" */
+    bool offset_saved;        /* property "hpet-offset-saved" */
     uint64_t capability;      /* GCAP_ID */
     uint64_t config;          /* GEN_CONF */
     uint64_t isr;             /* GINTR_STA */
