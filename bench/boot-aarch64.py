@@ -31,6 +31,7 @@ import gzip
 import importlib.util
 import os
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -44,6 +45,7 @@ MARKER = "BOOT-OK"
 RUN_TIMEOUT = 900           # seconds; a hung guest is killed, not waited on
 PART_RE = re.compile(r"^cpubench: (\S+) ([0-9.]+) s$")
 SUM_RE = re.compile(r"^cpubench: checksum ([0-9a-f]+)$")
+PERF_RE = re.compile(r"^\s*([0-9.]+)%\s+\[.\]\s+(\S+)")
 
 
 def load_fetch_guest():
@@ -88,56 +90,91 @@ def command_line(binary, kernel, initrd, smp, run):
             "-serial", "stdio", "-no-reboot", "-accel", "tcg"]
 
 
+def cpu_seconds(pid):
+    """CPU time used so far by all threads of a live process, from the
+    scheduler's nanosecond counters (/proc/PID/task/*/schedstat)."""
+    total = 0
+    try:
+        for tid in os.listdir("/proc/%d/task" % pid):
+            with open("/proc/%d/task/%s/schedstat" % (pid, tid)) as f:
+                total += int(f.read().split()[0])
+    except (OSError, ValueError, IndexError):
+        return None
+    return total / 1e9
+
+
 def run_once(argv):
     """Spawn, read the console line by line with host timestamps. Returns
-    (seconds to the marker, seconds to exit, [(seconds, line)])."""
+    (seconds to the marker, seconds to exit, CPU seconds (user + system),
+    [(seconds, line, emulator CPU seconds or None)]). The CPU clock is read
+    only for cpubench's lines: it is what stays fair on a busy host."""
+    # stderr goes to a file: a pipe nobody reads could fill and stall the
+    # emulator while the console is being read.
+    errf = tempfile.TemporaryFile()
     t0 = time.monotonic()
     p = subprocess.Popen(argv, stdin=subprocess.DEVNULL,
-                         stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                         stdout=subprocess.PIPE, stderr=errf)
     watchdog = threading.Timer(RUN_TIMEOUT, p.kill)
     watchdog.start()
     lines, marker = [], None
     try:
         for raw in p.stdout:
             t = time.monotonic() - t0
-            line = raw.decode("utf-8", "replace").rstrip("\r\n").rstrip("\r")
-            lines.append((t, line))
+            line = raw.decode("utf-8", "replace").rstrip("\r\n")
+            cpu = (cpu_seconds(p.pid) if line.startswith("cpubench: ")
+                   else None)
+            lines.append((t, line, cpu))
             if marker is None and line.strip() == MARKER:
                 marker = t
-        err = p.stderr.read().decode("utf-8", "replace")
-        code = p.wait()
+        # wait4 rather than wait: the child's own CPU time, steadier than
+        # wall time on a busy machine.
+        _, status, ru = os.wait4(p.pid, 0)
         t_exit = time.monotonic() - t0
+        code = p.returncode = os.waitstatus_to_exitcode(status)
     finally:
         watchdog.cancel()
+        p.stdout.close()
+    errf.seek(0)
+    err = errf.read().decode("utf-8", "replace")
+    errf.close()
     if code != 0 or marker is None:
-        tail = "\n".join(l for _, l in lines[-10:])
+        tail = "\n".join(l[1] for l in lines[-10:])
         sys.exit("%s: status %d, marker %s\n--- console tail:\n%s\n"
                  "--- stderr:\n%s" % (argv[0], code,
                                       "seen" if marker else "not seen",
                                       tail, err.strip()))
-    return marker, t_exit, lines
+    return marker, t_exit, ru.ru_utime + ru.ru_stime, lines
 
 
 def parse_cpubench(argv, lines):
-    """The guest's per-part times, its checksum and the host's view of the
-    same span (first part line back to the date line before it, up to the
-    total line), which catches a guest clock that runs at the wrong rate."""
-    parts, checksum, t_start, t_total = {}, None, None, None
-    for t, line in lines:
-        m = PART_RE.match(line.strip())
-        if line.startswith("date: "):
-            t_start = t
-        if m:
-            parts[m.group(1)] = float(m.group(2))
-            if m.group(1) == "total":
-                t_total = t
-        m = SUM_RE.match(line.strip())
+    """From cpubench's lines: the guest's own time per part, the emulator's
+    host CPU time per part (between the line before and the part's line),
+    the host's wall time from "start" to the last part (to compare with the
+    guest's total: a guest clock running at the wrong rate shows there) and
+    the checksum."""
+    guest, cpu, checksum = {}, {}, None
+    t_start = t_last = cpu_start = cpu_prev = None
+    for t, line, c in lines:
+        line = line.strip()
+        m = PART_RE.match(line)
+        if line == "cpubench: start":
+            t_start, cpu_start, cpu_prev = t, c, c
+        elif m and m.group(1) == "total":
+            guest["total"] = float(m.group(2))
+            if None not in (c, cpu_start):
+                cpu["total"] = cpu_prev - cpu_start
+        elif m:
+            guest[m.group(1)] = float(m.group(2))
+            if None not in (c, cpu_prev):
+                cpu[m.group(1)] = c - cpu_prev
+            cpu_prev, t_last = c, t
+        m = SUM_RE.match(line)
         if m:
             checksum = m.group(1)
-    if checksum is None or "total" not in parts:
-        sys.exit("%s: cpubench printed no checksum/total" % argv[0])
-    host = t_total - t_start if t_start is not None else float("nan")
-    return parts, checksum, host
+    if checksum is None or "total" not in guest or t_start is None:
+        sys.exit("%s: cpubench printed no start/total/checksum" % argv[0])
+    return {"parts": guest, "cpu_parts": cpu, "checksum": checksum,
+            "host": t_last - t_start}
 
 
 def bench(args, kernel, initrd):
@@ -151,14 +188,14 @@ def bench(args, kernel, initrd):
         for label, smp, run in configs:
             for emu, binary in binaries.items():
                 argv = command_line(binary, kernel, initrd, smp, run)
-                marker, t_exit, lines = run_once(argv)
-                r = {"marker": marker, "exit": t_exit}
+                marker, t_exit, cpu, lines = run_once(argv)
+                r = {"marker": marker, "exit": t_exit, "cpu": cpu}
                 if run:
-                    r["parts"], r["checksum"], r["host"] = \
-                        parse_cpubench(argv, lines)
+                    r.update(parse_cpubench(argv, lines))
                 res[(label, emu)].append(r)
                 print("  run %d %-15s %-7s marker %7.3f s  exit %7.3f s"
-                      % (i + 1, label, emu, marker, t_exit),
+                      "  cpu %7.3f s" % (i + 1, label, emu, marker, t_exit,
+                                         cpu),
                       file=sys.stderr, flush=True)
     return configs, res
 
@@ -167,18 +204,33 @@ def med(rs, key):
     return statistics.median(r[key] for r in rs)
 
 
+def ratio_row(label, kv, qv):
+    """One table row: Kestrel, QEMU and their ratio for each pair."""
+    cells = []
+    for k, q in zip(kv, qv):
+        if k is None or q is None:
+            cells.append("%9s %9s %6s" % ("-", "-", "-"))
+        else:
+            cells.append("%9.3f %9.3f %6.2f" % (k, q, k / q if q else 0))
+    return "%-15s " % label + "   ".join(cells)
+
+
+def median_of(rs, key, part):
+    vals = [r[key][part] for r in rs if part in r[key]]
+    return statistics.median(vals) if len(vals) == len(rs) else None
+
+
 def report(args, configs, res):
-    print("bench/boot-aarch64: %d alternating runs each, medians, wall "
-          "seconds from spawn" % args.runs)
-    print("%-15s %9s %9s %6s   %9s %9s %6s"
+    print("bench/boot-aarch64: %d alternating runs each, medians, seconds "
+          "(marker/exit: wall from spawn; cpu: user+system)" % args.runs)
+    print("%-15s %9s %9s %6s   %9s %9s %6s   %9s %9s %6s"
           % ("", "K marker", "Q marker", "ratio", "K exit", "Q exit",
-             "ratio"))
+             "ratio", "K cpu", "Q cpu", "ratio"))
     for label, _, _ in configs:
         k, q = res[(label, "kestrel")], res[(label, "qemu")]
-        km, qm = med(k, "marker"), med(q, "marker")
-        ke, qe = med(k, "exit"), med(q, "exit")
-        print("%-15s %9.3f %9.3f %6.2f   %9.3f %9.3f %6.2f"
-              % (label, km, qm, km / qm, ke, qe, ke / qe))
+        keys = ("marker", "exit", "cpu")
+        print(ratio_row(label, [med(k, x) for x in keys],
+                        [med(q, x) for x in keys]))
     cb = [c for c in configs if c[2]]
     if not cb:
         return
@@ -188,15 +240,18 @@ def report(args, configs, res):
         sys.exit("cpubench checksums differ: kestrel %s, qemu %s"
                  % (sorted({r["checksum"] for r in k}),
                     sorted({r["checksum"] for r in q})))
-    print("cpubench (timed in the guest, -smp 1), checksum %s on both"
-          % sums.pop())
-    print("%-15s %9s %9s %6s" % ("part", "kestrel", "qemu", "ratio"))
+    print("cpubench (-smp 1), checksum %s on both; guest: timed by the "
+          "guest; cpu: the emulator's host CPU time" % sums.pop())
+    print("%-15s %9s %9s %6s   %9s %9s %6s"
+          % ("part", "K guest", "Q guest", "ratio", "K cpu", "Q cpu",
+             "ratio"))
     for part in k[0]["parts"]:
-        kp = statistics.median(r["parts"][part] for r in k)
-        qp = statistics.median(r["parts"][part] for r in q)
-        print("%-15s %9.3f %9.3f %6.2f" % (part, kp, qp, kp / qp))
-    print("%-15s %9.3f %9.3f %6s   (host's view of the same span)"
-          % ("host-seen", med(k, "host"), med(q, "host"), ""))
+        print(ratio_row(part, [median_of(k, "parts", part),
+                               median_of(k, "cpu_parts", part)],
+                        [median_of(q, "parts", part),
+                         median_of(q, "cpu_parts", part)]))
+    print(ratio_row("host wall", [med(k, "host")], [med(q, "host")])
+          + "   (start to last part, host clock)")
     print("targets: ratio <= 2 for time to marker/exit and for cpubench")
 
 
@@ -214,12 +269,12 @@ def profile(args, kernel, initrd, out):
                           "--percent-limit", "0.5"],
                          stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
                          text=True, check=True)
-    rows = [l for l in rep.stdout.splitlines()
-            if l.strip() and not l.lstrip().startswith("#")]
+    rows = [m.groups() for m in map(PERF_RE.match, rep.stdout.splitlines())
+            if m]
     print("perf (Kestrel, boot -smp 1, self time, top 15; data in %s):"
           % out)
-    for l in rows[:15]:
-        print("  " + l.strip())
+    for pct, sym in rows[:15]:
+        print("  %6s%%  %s" % (pct, sym))
 
 
 def main():
@@ -237,6 +292,13 @@ def main():
     if args.runs < 1:
         sys.exit("--runs must be at least 1")
 
+    kestrel = os.path.join(args.build, "kestrel-system-aarch64")
+    if not os.access(kestrel, os.X_OK):
+        sys.exit("%s not found: build it first (make, or ninja -C %s)"
+                 % (kestrel, args.build))
+    if not shutil.which(args.qemu):
+        sys.exit("%s not found: scripts/install-deps.sh --reference installs "
+                 "Debian's QEMU" % args.qemu)
     fg = load_fetch_guest()
     guest_dir = fg.fetch_aarch64(fg.cache_dir(None))
     kernel = os.path.join(guest_dir, "Image")

@@ -12,7 +12,10 @@
  *   memcpy     glibc memcpy and strlen over varying sizes and offsets
  *   sort       qsort of 256 Ki pseudo-random 32-bit integers (calls)
  *
- * Output, one line per part and then the total and the checksum:
+ * Output: a start line once the input data is ready, one line per part,
+ * then the total and the checksum (the host reads its own CPU clock for the
+ * emulator as each line arrives, so the lines are flushed at once):
+ *   cpubench: start
  *   cpubench: int-loop 0.123456 s
  *   ...
  *   cpubench: total 1.234567 s
@@ -156,6 +159,8 @@ int main(int argc, char **argv)
     for (size_t i = 0; i < BUF_SIZE; i++) {
         buf_a[i] = (uint8_t)(rng_next() % 255 + 1);
     }
+    printf("cpubench: start\n");
+    fflush(stdout);
     for (size_t i = 0; i < sizeof(parts) / sizeof(parts[0]); i++) {
         double t0 = now();
         uint64_t r = parts[i].run(scale);
