@@ -6,8 +6,9 @@
  *           status 0. Should the write not reset, it says so and exits
  *           through isa-debug-exit with 1 (status 3).
  *   MODE=1  counts its boots in CMOS NVRAM (byte 0x5b): the first boot
- *           stores a marker, checks that 0xcf9 reads back SYS_RST, and
- *           resets through 0xcf9; the second finds the marker, prints
+ *           stores a marker, checks that 0xcf9 reads back SYS_RST and
+ *           that dword CONFIG_ADDRESS cycles at 0xcf8 still reach the
+ *           host bridge, and resets through 0xcf9; the second finds the marker, prints
  *           what 0xcf9 reads after the reset, clears the marker and exits
  *           through isa-debug-exit with 0x2a (status 85).
  * Build: as --32 && ld -m elf_i386 -Ttext 0 && objcopy -O binary.
@@ -65,6 +66,30 @@ _start:
     call puthex32
     mov $msg_nl, %si
     call puts
+    /* Dword accesses at 0xcf8 are still the host bridge's
+     * CONFIG_ADDRESS: select 00:00.0 register 0, read its IDs. */
+    mov $0xcf8, %dx
+    mov $0x80000000, %eax
+    out %eax, %dx
+    in %dx, %eax
+    mov $msg_cfgaddr, %si
+    call puts
+    call puthex32
+    mov $0xcfc, %dx
+    in %dx, %eax
+    mov $msg_ids, %si
+    call puts
+    call puthex32
+    mov $msg_nl, %si
+    call puts
+    mov $RCR, %dx
+    in %dx, %al                 /* the config cycles left it alone */
+    movzbl %al, %eax
+    mov $msg_rcr, %si
+    call puts
+    call puthex32
+    mov $msg_nl, %si
+    call puts
     mov $0x06, %al              /* RST_CPU: reset now */
     out %al, %dx
 1:  hlt
@@ -102,6 +127,8 @@ msg_first:  .asciz "reset: first boot, marker stored\n"
 msg_second: .asciz "reset: second boot, marker found\n"
 msg_rcr:    .asciz "reset: rcr "
 msg_nl:     .asciz "\n"
+msg_cfgaddr: .asciz "reset: 0xcf8 "
+msg_ids:    .asciz " 00:00.0 ids "
 msg_done:   .asciz "reset: done\n"
 
     .org 0xfff0
