@@ -166,8 +166,14 @@ TLLoad tl_load_slow(CPUState *cpu, uint64_t va, unsigned size, int mmu_idx)
     unsigned i;
 
     if (!tl_in_page(va, size)) {
-        /* Crossing a page: byte by byte, each through its own page. */
+        /* Crossing a page: byte by byte, each through its own page. A
+         * watchpoint sees the whole load first (the target decides how
+         * it is split: QEMU 7.2 checks the aligned halves). */
         uint64_t v = 0;
+
+        if (tl_watchpoint_hit(cpu, va, size, MMU_DATA_LOAD, mmu_idx)) {
+            return fail;
+        }
         for (i = 0; i < size; i++) {
             TLLoad b = tl_load(cpu, va + i, 1, mmu_idx);
             if (!b.ok) {
@@ -213,6 +219,11 @@ bool tl_store_slow(CPUState *cpu, uint64_t va, unsigned size, int mmu_idx,
     unsigned i;
 
     if (!tl_in_page(va, size)) {
+        /* As for loads: the watchpoints see the whole store, before any
+         * byte of it is written. */
+        if (tl_watchpoint_hit(cpu, va, size, MMU_DATA_STORE, mmu_idx)) {
+            return false;
+        }
         for (i = 0; i < size; i++) {
             if (!tl_store(cpu, va + i, 1, mmu_idx, val >> (8 * i))) {
                 return false;

@@ -108,7 +108,9 @@ struct TranslationBlock {
  *                 when the TLB entry is filled: the target flushes the TLB
  *                 when its watchpoints change.
  *   check_watchpoint: optional; before an access of size bytes at va in
- *                 a watched page: true if a watchpoint fires, with the
+ *                 a watched page, and before any access that crosses a
+ *                 page (then split into bytes, each checked again if its
+ *                 page is watched): true if a watchpoint fires, with the
  *                 exception recorded (the access is not done, ok false).
  */
 typedef struct TCGLiteOps {

@@ -280,7 +280,9 @@ static bool arm_debug_wp_range_hit(CPUState *cs, uint64_t va, uint64_t size,
  * An aligned access is checked as itself. A misaligned one is checked
  * as QEMU 7.2's softmmu does it (guests see the difference): a load as
  * the two naturally aligned accesses that cover it, lower one first; a
- * store as the bytes from the start of its 4 KiB page to its end.
+ * store within a page as the bytes from the start of its 4 KiB page to
+ * its end, a store that crosses a page as itself. The engine calls this
+ * for the whole access before it splits one that crosses a page.
  */
 bool arm_debug_check_watchpoint(CPUState *cs, uint64_t va, unsigned size,
                                 MMUAccessType access, int mmu_idx)
@@ -294,6 +296,9 @@ bool arm_debug_check_watchpoint(CPUState *cs, uint64_t va, unsigned size,
     }
     if (!(va & (size - 1))) {
         return arm_debug_wp_range_hit(cs, va, size, store, mmu_idx);
+    }
+    if (store && !tl_in_page(va, size)) {
+        return arm_debug_wp_range_hit(cs, va, size, true, mmu_idx);
     }
     if (store) {
         lo = va & TL_PAGE_MASK;

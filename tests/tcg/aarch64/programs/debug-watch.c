@@ -7,7 +7,8 @@
  * and whether a store had already reached memory when the exception was
  * taken. Misaligned accesses show QEMU 7.2's softmmu: a load is checked
  * as the two aligned accesses around it, a store from its page start;
- * the OS double lock masks watchpoints. The handler disables the
+ * accesses that cross a page are checked as their aligned halves (loads)
+ * or exactly (stores); the OS double lock masks watchpoints. The handler disables the
  * comparator and returns to ELR, so the access then completes; its
  * result is printed.
  */
@@ -15,10 +16,11 @@
 
 static struct {
     unsigned count, vector;
-    uint64_t esr, elr, far, mem_at_hit;
+    uint64_t esr, elr, far, mem_at_hit, big_at_hit;
 } seen;
 static uint64_t el0_stack[512] __attribute__((aligned(16)));
 uint8_t buf[128] __attribute__((aligned(64)));
+uint8_t big[8192] __attribute__((aligned(4096)));     /* two pages */
 
 static void handler(struct exc_regs *r, unsigned vector)
 {
@@ -28,6 +30,7 @@ static void handler(struct exc_regs *r, unsigned vector)
     seen.elr = r->elr;
     seen.far = r->far;
     memcpy(&seen.mem_at_hit, buf + 8, 8);
+    memcpy(&seen.big_at_hit, big + 4092, 8);
     if (ESR_EC(r->esr) == 0x34 || ESR_EC(r->esr) == 0x35) {
         WRITE_SYSREG(dbgwcr0_el1, 0);
         ISB();
@@ -160,6 +163,37 @@ static void el0_case(const char *name, unsigned wvr_off, uint32_t wcr,
     report(name, (uint64_t)fn, el0_result);
 }
 
+/* An access that crosses from big's first page into its second. */
+static void cross_case(const char *name, unsigned wvr_off, uint32_t wcr,
+                       void *fn, unsigned off)
+{
+    uint64_t r;
+
+    memset(big, 0x5a, sizeof(big));
+    WRITE_SYSREG(dbgwvr0_el1, (uint64_t)big + wvr_off);
+    WRITE_SYSREG(dbgwcr0_el1, wcr);
+    WRITE_SYSREG(mdscr_el1, MDE | KDE);
+    ISB();
+    __asm__ volatile("msr daifclr, #8");
+    r = ((access_fn *)fn)((uint64_t)big + off, 0x1122334455667788ULL);
+    __asm__ volatile("msr daifset, #8");
+    disarm();
+    kprintf("%s: hits=%u", name, seen.count);
+    if (seen.count) {
+        kprintf(" ec=0x%x iss=0x%x far=+%ld", (unsigned)ESR_EC(seen.esr),
+                (unsigned)ESR_ISS(seen.esr),
+                (long)(seen.far - (uint64_t)big));
+    }
+    if (seen.count) {
+        kprintf(" mem=%016lx", (unsigned long)seen.big_at_hit);
+    }
+    if (r == 0) {
+        memcpy(&r, big + off, 8);
+    }
+    kprintf(" result=%016lx\n", (unsigned long)r);
+    memset(&seen, 0, sizeof(seen));
+}
+
 int main(void)
 {
     set_exc_handler(handler);
@@ -247,6 +281,19 @@ int main(void)
     el1_case("OS double lock set", 8, WCR(3, LD, 0x0f, 0), MDE | KDE,
              t_ldr8, 8, 0);
     WRITE_SYSREG(osdlr_el1, 0);
+    cross_case("cross: ldr x @4092, bytes 4088-4089", 4088,
+               WCR(3, LD, 0x03, 0), t_ldr8, 4092);
+    cross_case("cross: ldr x @4092, bytes 4100-4101", 4096,
+               WCR(3, LD, 0x30, 0), t_ldr8, 4092);
+    cross_case("cross: ldr x @4092, byte 4104", 4104,
+               WCR(3, LD, 0x01, 0), t_ldr8, 4092);
+    cross_case("cross: str x @4092, bytes 4088-4089", 4088,
+               WCR(3, ST, 0x03, 0), t_str8, 4092);
+    cross_case("cross: str x @4092, byte 4097", 4096,
+               WCR(3, ST, 0x02, 0), t_str8, 4092);
+    cross_case("cross: str x @4092, byte 4094", 4088,
+               WCR(3, ST, 0x40, 0), t_str8, 4092);
+
     el0_case("el0 load", 8, WCR(2, LD, 0x0f, 0), MDE, t_el0_load, 8);
     el0_case("el0 load pac el1", 8, WCR(1, LD, 0x0f, 0), MDE, t_el0_load, 8);
     el0_case("el0 store", 8, WCR(3, ST, 0xff, 0), MDE, t_el0_store, 8);
