@@ -378,6 +378,10 @@ hpet: t0 cmp ffffffffffffffff
 hpet: counter increases
 hpet: timer 0 irq via ioapic pin 2 ok
 hpet: gintr_sta 0000000000000000
+hpet: periodic timer 0: 3 irqs
+hpet: t0 cmp moved by whole periods: ok
+hpet: level irq: gintr_sta in handler, irqs 00000001 00000001
+hpet: gintr_sta 0000000000000000
 hpet: t2 cmp 0123456789abcdef
 hpet: t2 conf 0000000400000130
 hpet: t2 cmp 0000000089abcdef
@@ -388,8 +392,9 @@ hpet: done
 
 def test_mmio_hpet():
     """The HPET through MMIO at 0xfed00000: identification, a running
-    counter, timer 0 firing through IOAPIC pin 2 in legacy replacement,
-    comparator and counter read-back; same text as on QEMU."""
+    counter, timer 0 firing through IOAPIC pin 2 in legacy replacement
+    (one shot, periodic, level triggered with GINTR_STA), comparator and
+    counter read-back; same text as on QEMU."""
     need_kvm()
     r = run_kernel(build_multiboot64("mmio-hpet"))
     assert r.stdout == MMIO_HPET_QEMU, r.stdout

@@ -5,8 +5,10 @@
  * Tn_CONF_CAP; runs the main counter and checks that two reads increase;
  * routes IOAPIC pin 2 to vector 0x30 and lets timer 0 fire once in
  * legacy replacement mode (which puts timer 0 where the PIT was: IOAPIC
- * pin 2); writes and reads back timer 2's comparator in 64- and 32-bit
- * mode; writes the halted main counter and reads it back. Exits through
+ * pin 2); then three interrupts from timer 0 in periodic mode (1 ms,
+ * VAL_SET) and one level-triggered interrupt whose handler sees and
+ * clears GINTR_STA; writes and reads back timer 2's comparator in 64- and
+ * 32-bit mode; writes the halted main counter and reads it back. Exits through
  * isa-debug-exit with 0x2a (process status 85).
  * Long mode with identity-mapped 2 MiB pages over 4 GiB, as
  * multiboot-lm.S. Build: gcc -m64 -c && ld -m elf_x86_64 -Ttext 0x100000
@@ -175,6 +177,75 @@ long_mode:
     mov $msg_sta, %rsi
     mov $GINTR_STA, %rdi
     call print_reg
+
+    /* Timer 0 periodic, 1 ms, still in legacy replacement: three
+     * interrupts (VAL_SET: the first write sets comparator and period,
+     * the second the period alone). */
+    movl $0, GEN_CONF(%r10)
+    movl $0x4c, TN_CONF(0)(%r10)    /* INT_ENB | TYPE periodic | VAL_SET */
+    mov MAIN_CNT(%r10), %eax
+    add $100000, %eax
+    mov %eax, TN_CMP(0)(%r10)
+    movl $100000, TN_CMP(0)(%r10)
+    mov %eax, first_cmp
+    mov %eax, %ebx
+    movl $0, ticks
+    movl $3, GEN_CONF(%r10)
+    sti
+    add $30000000, %ebx             /* give up 300 ms past the start */
+1:  cmpl $3, ticks
+    jae 2f
+    pause
+    mov MAIN_CNT(%r10), %eax
+    cmp %ebx, %eax
+    jb 1b
+2:  cli
+    movl $0, GEN_CONF(%r10)
+    cmpl $3, ticks
+    mov $msg_per_ok, %rsi
+    jae 3f
+    mov $msg_per_bad, %rsi
+3:  call puts64
+    mov $msg_cmp0p, %rsi
+    call print_period_check
+
+    /* Timer 0 level triggered, IOAPIC pin 2 level: the handler sees its
+     * GINTR_STA bit, clears it (dropping the line) before the EOI. */
+    movl $0x14, (%r9)
+    movl $(VECTOR | 0x8000), 0x10(%r9)      /* level, active high */
+    movl $0x6, TN_CONF(0)(%r10)     /* INT_ENB | INT_TYPE level */
+    mov MAIN_CNT(%r10), %eax
+    add $100000, %eax
+    mov %eax, TN_CMP(0)(%r10)
+    movl $0xffffffff, TN_CMP(0)+4(%r10)
+    movl $0, TN_CMP(0)+4(%r10)
+    mov %eax, %ebx
+    movl $0, ticks
+    movl $1, level_mode
+    movl $3, GEN_CONF(%r10)
+    sti
+    add $10000000, %ebx
+4:  cmpl $0, ticks
+    jne 5f
+    pause
+    mov MAIN_CNT(%r10), %eax
+    cmp %ebx, %eax
+    jb 4b
+5:  cli
+    mov $msg_level, %rsi
+    call puts64
+    mov sta_in_handler, %eax
+    call puthex64
+    mov $' ', %al
+    call putc64
+    mov ticks, %eax
+    call puthex64
+    mov $'\n', %al
+    call putc64
+    mov $msg_sta, %rsi
+    mov $GINTR_STA, %rdi
+    call print_reg
+    movl $0, GEN_CONF(%r10)
     movl $0x14, (%r9)
     movl $(VECTOR | 0x10000), 0x10(%r9)     /* masked again */
 
@@ -208,9 +279,36 @@ long_mode:
     jmp 6b
 
 hpet_handler:
+    push %rax
     incl ticks
-    movl $0, 0xb0(%r8)              /* EOI */
+    cmpl $0, level_mode
+    je 1f
+    mov GINTR_STA(%r10), %eax
+    mov %eax, sta_in_handler
+    movl $1, GINTR_STA(%r10)        /* clear timer 0: the line drops */
+1:  movl $0, 0xb0(%r8)              /* EOI */
+    pop %rax
     iretq
+
+/* Timer 0's comparator after the periodic run: a whole number of 1 ms
+ * periods past the first match (prints "ok" or the raw value). */
+print_period_check:
+    call puts64
+    mov TN_CMP(0)(%r10), %eax
+    sub first_cmp, %eax
+    xor %edx, %edx
+    mov $100000, %ecx
+    div %ecx
+    test %edx, %edx
+    jnz 1f
+    mov $msg_ok, %rsi
+    call puts64
+    ret
+1:  mov TN_CMP(0)(%r10), %eax
+    call puthex64
+    mov $'\n', %al
+    call putc64
+    ret
 
 /* Print the label at RSI and the 64-bit HPET register at offset RDI as
  * high then low 32-bit reads, 16 hex digits. */
@@ -273,6 +371,9 @@ idt_desc:
     .word 256 * 16 - 1
     .quad idt
 ticks:  .long 0
+level_mode:     .long 0
+sta_in_handler: .long 0
+first_cmp:      .long 0
 
 msg_gcap:    .asciz "hpet: gcap_id "
 msg_conf:    .asciz "hpet: gen_conf "
@@ -280,6 +381,7 @@ msg_t0:      .asciz "hpet: t0 conf "
 msg_t1:      .asciz "hpet: t1 conf "
 msg_t2:      .asciz "hpet: t2 conf "
 msg_cmp0:    .asciz "hpet: t0 cmp "
+msg_cmp0p:   .asciz "hpet: t0 cmp moved by whole periods: "
 msg_cmp2:    .asciz "hpet: t2 cmp "
 msg_cnt_ok:  .asciz "hpet: counter increases\n"
 msg_cnt_bad: .asciz "hpet: counter does not increase\n"
@@ -288,6 +390,10 @@ msg_irq_bad: .asciz "hpet: timer 0 irq missing\n"
 msg_sta:     .asciz "hpet: gintr_sta "
 msg_cnt:     .asciz "hpet: halted counter "
 msg_done:    .asciz "hpet: done\n"
+msg_per_ok:  .asciz "hpet: periodic timer 0: 3 irqs\n"
+msg_per_bad: .asciz "hpet: periodic timer 0: missing irqs\n"
+msg_level:   .asciz "hpet: level irq: gintr_sta in handler, irqs "
+msg_ok:      .asciz "ok\n"
 
     .bss
     .align 4096
