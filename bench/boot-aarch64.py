@@ -20,8 +20,9 @@ The cached initrd is left alone: a second gzip'd cpio archive holding
 archives). Every run uses that copy.
 
 --perf FILE also records one Kestrel boot (-smp 1, no cpubench) with
-`perf record -g` into FILE and prints the 15 functions with the most
-self time.
+`perf record -g` into FILE, and cpubench's parts (perf attached when the
+program starts) into FILE.cpubench, and prints the 15 functions with the
+most self time in each.
 
 Usage: bench/boot-aarch64.py [BUILD_DIR] [--runs N] [--smp 1,2]
                              [--no-cpubench] [--perf FILE] [--qemu BINARY]
@@ -255,26 +256,59 @@ def report(args, configs, res):
     print("targets: ratio <= 2 for time to marker/exit and for cpubench")
 
 
-def profile(args, kernel, initrd, out):
-    """One Kestrel boot under perf record -g; the top 15 by self time."""
-    argv = command_line(os.path.join(args.build, "kestrel-system-aarch64"),
-                        kernel, initrd, 1, None)
-    rec = subprocess.run(["perf", "record", "-g", "-o", out, "--"] + argv,
-                         stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                         stderr=subprocess.PIPE)
-    if rec.returncode != 0:
-        sys.exit("perf record failed:\n" + rec.stderr.decode()[-2000:])
-    rep = subprocess.run(["perf", "report", "-i", out, "--no-children",
+def perf_top(data, title):
+    """The 15 functions with the most self time in a perf data file."""
+    rep = subprocess.run(["perf", "report", "-i", data, "--no-children",
                           "--sort", "symbol", "--stdio", "-g", "none",
                           "--percent-limit", "0.5"],
                          stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
                          text=True, check=True)
     rows = [m.groups() for m in map(PERF_RE.match, rep.stdout.splitlines())
             if m]
-    print("perf (Kestrel, boot -smp 1, self time, top 15; data in %s):"
-          % out)
+    print("perf (Kestrel, %s, self time, top 15; data in %s):"
+          % (title, data))
     for pct, sym in rows[:15]:
         print("  %6s%%  %s" % (pct, sym))
+
+
+def profile_boot(argv, data):
+    rec = subprocess.run(["perf", "record", "-g", "-o", data, "--"] + argv,
+                         stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE)
+    if rec.returncode != 0:
+        sys.exit("perf record failed:\n" + rec.stderr.decode()[-2000:])
+
+
+def profile_cpubench(argv, data):
+    """perf attaches when cpubench says "start", so the profile holds the
+    four parts and not the boot before them."""
+    p = subprocess.Popen(argv, stdin=subprocess.DEVNULL,
+                         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    rec = None
+    for raw in p.stdout:
+        if rec is None and raw.startswith(b"cpubench: start"):
+            rec = subprocess.Popen(["perf", "record", "-g", "-o", data,
+                                    "-p", str(p.pid)],
+                                   stdout=subprocess.DEVNULL,
+                                   stderr=subprocess.DEVNULL)
+    p.stdout.close()
+    p.wait()
+    if rec is None or rec.wait() != 0:
+        sys.exit("perf record of cpubench failed")
+
+
+def profile(args, kernel, initrd, out):
+    """One Kestrel boot (-smp 1, no program) under perf record -g into OUT,
+    and one cpubench run's four parts into OUT.cpubench."""
+    kestrel = os.path.join(args.build, "kestrel-system-aarch64")
+    profile_boot(command_line(kestrel, kernel, initrd, 1, None), out)
+    perf_top(out, "boot -smp 1")
+    if args.no_cpubench:
+        return
+    data = out + ".cpubench"
+    profile_cpubench(command_line(kestrel, kernel, initrd, 1, "cpubench"),
+                     data)
+    perf_top(data, "cpubench's parts")
 
 
 def main():
@@ -285,7 +319,8 @@ def main():
                     help="comma-separated -smp values for the boot runs")
     ap.add_argument("--no-cpubench", action="store_true")
     ap.add_argument("--perf", metavar="FILE",
-                    help="also profile one Kestrel boot into FILE")
+                    help="also profile a Kestrel boot into FILE and "
+                    "cpubench into FILE.cpubench")
     ap.add_argument("--qemu", default="qemu-system-aarch64")
     args = ap.parse_args()
     args.smp = [int(s) for s in args.smp.split(",") if s]
