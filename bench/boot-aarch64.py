@@ -9,11 +9,13 @@ lines, alternating (Kestrel, QEMU, Kestrel, ...), 5 runs each by default.
 Two measurements (target for both: Kestrel <= 2x QEMU's time):
 - boot: wall time from spawn to the guest's BOOT-OK line on the serial
   console and to process exit (the guest powers off right after), with
-  -smp 1 and -smp 2;
+  -smp 1 and -smp 2, and the process's CPU time;
 - cpubench: bench/guest/cpubench.c, a static aarch64 program built here
   with aarch64-linux-gnu-gcc and run by the guest's /init
   (kestrel.run=cpubench); it times its parts itself (integer loop, hash,
   memcpy/strlen, sort) and prints a checksum that must match on both.
+  The emulator's host CPU time per part is read as each line arrives:
+  on a busy host it is steadier than the guest's own (wall) timing.
 
 The cached initrd is left alone: a second gzip'd cpio archive holding
 /bin/cpubench is appended to a temporary copy (Linux unpacks concatenated
@@ -162,7 +164,7 @@ def parse_cpubench(argv, lines):
             t_start, cpu_start, cpu_prev = t, c, c
         elif m and m.group(1) == "total":
             guest["total"] = float(m.group(2))
-            if None not in (c, cpu_start):
+            if None not in (cpu_prev, cpu_start):
                 cpu["total"] = cpu_prev - cpu_start
         elif m:
             guest[m.group(1)] = float(m.group(2))
@@ -334,6 +336,8 @@ def main():
     if not shutil.which(args.qemu):
         sys.exit("%s not found: scripts/install-deps.sh --reference installs "
                  "Debian's QEMU" % args.qemu)
+    if args.perf and not shutil.which("perf"):
+        sys.exit("--perf needs perf (Debian: linux-perf)")
     fg = load_fetch_guest()
     guest_dir = fg.fetch_aarch64(fg.cache_dir(None))
     kernel = os.path.join(guest_dir, "Image")
