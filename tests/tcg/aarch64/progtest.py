@@ -36,16 +36,10 @@ TIMEOUT = 60
 # Programs whose output on Kestrel does not match QEMU yet: name -> why.
 # Each entry names the bug (and the file that has it) so it can be fixed.
 SKIP = {
-    'exc-hvc': 'HVC with a function ID outside the PSCI ranges is UNDEF on '
-               'Kestrel; QEMU (PSCI conduit HVC) returns NOT_SUPPORTED (-1) '
-               'in x0 (target/arm/psci.c, arm_is_psci_call)',
-    'exc-el0-sys': 'EL0 with SCTLR_EL1.UMA/UCT/UCI = 0: DAIF access is UNDEF '
-                   'instead of an EC 0x18 trap, CTR_EL0 reads and DC CVAU/'
-                   'IC IVAU/DC CIVAC do not trap (target/arm/exec-sys.c)',
-    'exc-align': 'misaligned LDAR/STLRH do not fault; STXR with no monitor '
-                 'set faults on alignment where QEMU fails it without an '
-                 'access; SCTLR_EL1.A = 1 is ignored for plain loads/stores '
-                 '(target/arm/exec-ldst.c, exec-ldst-excl.c)',
+    'exc-align': 'SCTLR_EL1.A = 1 is ignored for plain loads and stores '
+                 '(misaligned LDR/LDRH/STP do not fault; target/arm/'
+                 'exec-ldst.c); the exclusive and acquire/release cases '
+                 'match QEMU',
 }
 
 
