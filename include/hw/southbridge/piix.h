@@ -9,8 +9,10 @@
  * lines to the interrupt controller with isa_bus_irqs().
  * Also maps "ioport80" (the POST code port 0x80: writes ignored, reads
  * all-ones, as QEMU's pc).
- * Not modelled: the reset control register at 0xcf9 (see docs/devices.md),
- * APIC base, top of memory, SMI registers (stored, not acted on).
+ * The reset control register at 0xcf9 is the pc board's
+ * ("piix3-reset-control" in hw/i386/pc.c, beside the PCI config ports).
+ * Not modelled: APIC base, top of memory, SMI registers (stored, not
+ * acted on).
  */
 #ifndef HW_SOUTHBRIDGE_PIIX_H
 #define HW_SOUTHBRIDGE_PIIX_H
