@@ -138,7 +138,13 @@ long_mode:
     mov %eax, 8(%rdi)
     lidt idt_desc
 
-    /* Mask the 8259s; enable the LAPIC (SVR) with TPR 0. */
+    /* Mask the 8259s; enable the LAPIC (SVR) with TPR 0. Stop the PIT:
+     * its channel 0 drives GSI 0 too (IOAPIC pin 2, HPET timer 0's pin),
+     * and a count it started at reset could pulse that pin mid-test.
+     * A control word without a count stops channel 0 (8254: mode 0, the
+     * counter waits for its count). */
+    mov $0x30, %al
+    out %al, $0x43
     mov $0xff, %al
     out %al, $0x21
     out %al, $0xa1
