@@ -63,9 +63,20 @@ class Hmp:
     """An HMP client on a unix socket: cmd() returns the command's output."""
 
     def __init__(self, path, timeout=10):
-        self.sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-        self.sock.settimeout(timeout)
-        self.sock.connect(path)
+        # The socket file exists from bind(); connecting before the
+        # emulator's listen() is refused: retry for a moment.
+        end = time.monotonic() + timeout
+        while True:
+            self.sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+            self.sock.settimeout(timeout)
+            try:
+                self.sock.connect(path)
+                break
+            except ConnectionRefusedError:
+                self.sock.close()
+                if time.monotonic() > end:
+                    raise
+                time.sleep(0.02)
         self.buf = b""
         self.banner = self._until_prompt()
 
