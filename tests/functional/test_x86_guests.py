@@ -380,7 +380,7 @@ hpet: timer 0 irq via ioapic pin 2 ok
 hpet: gintr_sta 0000000000000000
 hpet: periodic timer 0: 3 irqs
 hpet: t0 cmp moved by whole periods: ok
-hpet: level irq: gintr_sta in handler, irqs 00000001 00000001
+hpet: level irq: gintr_sta in handler, irq seen 00000001 00000001
 hpet: gintr_sta 0000000000000000
 hpet: t2 cmp 0123456789abcdef
 hpet: t2 conf 0000000400000130
