@@ -42,6 +42,7 @@ for e in /dev/input/event*; do
     [ -e "$e" ] && (head -c 1 "$e" >/dev/null && echo POWER-BUTTON &&
                     poweroff -f) &
 done
+echo POWER-BUTTON-READY
 run=
 for a in $(cat /proc/cmdline); do
     case "$a" in kestrel.run=*) run="${a#kestrel.run=}" ;; esac
@@ -143,10 +144,23 @@ def build_initrd(root, modules_dir, path):
         f.write(cpio_newc(entries))
 
 
+# Bumped whenever INIT or MODULES change, so cached guests are rebuilt.
+INITRD_REV = "initrd-rev 2"
+
+
+def cached(out):
+    files = [os.path.join(out, n) for n in ("Image", "Image.gz", "initrd.gz")]
+    try:
+        with open(os.path.join(out, "VERSION")) as f:
+            rev_ok = INITRD_REV in f.read().splitlines()
+    except OSError:
+        return False
+    return rev_ok and all(os.path.exists(f) for f in files)
+
+
 def fetch_aarch64(cache):
     out = os.path.join(cache, "aarch64")
-    files = [os.path.join(out, n) for n in ("Image", "Image.gz", "initrd.gz")]
-    if all(os.path.exists(f) for f in files):
+    if cached(out):
         return out
     if not shutil.which("apt-get") or not shutil.which("dpkg"):
         sys.exit("fetch-guest: needs apt-get and dpkg (Debian)")
@@ -168,7 +182,7 @@ def fetch_aarch64(cache):
             shutil.copyfileobj(src, dst)
         build_initrd(root, mods[0], os.path.join(stage, "initrd.gz"))
         with open(os.path.join(stage, "VERSION"), "w") as f:
-            f.write(kpkg + "\n")
+            f.write(kpkg + "\n" + INITRD_REV + "\n")
         # Appears whole or not at all.
         if os.path.exists(out):
             shutil.rmtree(out)

@@ -88,14 +88,14 @@ def test_system_powerdown_power_button():
         ktest.wait_for_path(mon, p)
         out = ""
         end = time.monotonic() + BOOT_TIMEOUT
-        while "BOOT-OK" not in out and time.monotonic() < end:
+        while "POWER-BUTTON-READY" not in out and time.monotonic() < end:
             line = p.stdout.readline()
             if not line:
                 break
             out += line
-        assert "BOOT-OK" in out, out[-3000:]
-        # /init listens on the input devices once BOOT-OK is out.
-        time.sleep(2)
+        # /init prints it once it listens on the input devices.
+        assert "POWER-BUTTON-READY" in out, out[-3000:]
+        time.sleep(0.5)
         h = ktest.Hmp(mon)
         h.send("system_powerdown")
         rest, err = p.communicate(timeout=120)
