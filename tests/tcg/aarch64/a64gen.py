@@ -1028,6 +1028,10 @@ class Program:
     def __init__(self, seed, nblocks, ninsns, families):
         self.seed, self.nblocks, self.ninsns = seed, nblocks, ninsns
         self.families = tuple(families)
+        unknown = set(self.families) - set(FAMILIES)
+        if unknown:
+            raise ValueError('unknown families: %s (known: %s)' % (
+                ','.join(sorted(unknown)), ','.join(FAMILIES)))
         self.rng = random.Random(seed)
         self.gen = FpGen(self.rng)
         self.fp = any(f in FP_FAMILIES for f in self.families)
