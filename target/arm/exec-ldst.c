@@ -11,6 +11,7 @@
  */
 #include "qemu/osdep.h"
 #include "translate.h"
+#include "internals.h"
 
 #define X(i) (env->xregs[(i)])
 
@@ -41,7 +42,8 @@ static inline uint64_t index_reg(CPUARMState *env, const TLOp *op)
 }
 
 /* Addressing modes of single-register accesses. */
-enum { AM_IMM, AM_PRE, AM_POST, AM_REG };
+/* AM_UNPRIV: LDTR/STTR, an unscaled offset accessed with EL0's rights. */
+enum { AM_IMM, AM_PRE, AM_POST, AM_REG, AM_UNPRIV };
 
 /*
  * One load or store. Instantiated below for every mode, size and
@@ -59,19 +61,20 @@ int ldst_one(CPUState *cs, const TLOp *op, int am, bool is_load,
 {
     CPUARMState *env = cpu_env(cs);
     uint64_t addr = X(op->rn);
+    int mmu_idx = am == AM_UNPRIV ? ARM_MMU_IDX_EL0 : env->mmu_idx;
 
-    if (am == AM_IMM || am == AM_PRE) {
+    if (am == AM_IMM || am == AM_PRE || am == AM_UNPRIV) {
         addr += op->imm;
     } else if (am == AM_REG) {
         addr += index_reg(env, op);
     }
     if (is_load) {
-        TLLoad v = tl_load(cs, addr, 1u << sz, env->mmu_idx);
+        TLLoad v = tl_load(cs, addr, 1u << sz, mmu_idx);
         if (!v.ok) {
             return tl_stop(cs, op, TL_EXCP);
         }
         X(op->rd) = ld_extend(v.val, sz, ext);
-    } else if (!tl_store(cs, addr, 1u << sz, env->mmu_idx, X(op->rd))) {
+    } else if (!tl_store(cs, addr, 1u << sz, mmu_idx, X(op->rd))) {
         return tl_stop(cs, op, TL_EXCP);
     }
     if (am == AM_PRE) {
@@ -102,6 +105,7 @@ DEF_MODE(IMM)
 DEF_MODE(PRE)
 DEF_MODE(POST)
 DEF_MODE(REG)
+DEF_MODE(UNPRIV)
 
 #define MODE_TABLE(am) {                                                  \
     { { op_st_##am##_0 }, { op_st_##am##_1 },                             \
@@ -112,8 +116,9 @@ DEF_MODE(REG)
       { op_ld_##am##_3_0, NULL, NULL } } }
 
 /* [mode][is_load][log2 size][extension] */
-static TLOpFn const ldst_fns[4][2][4][3] = {
+static TLOpFn const ldst_fns[5][2][4][3] = {
     MODE_TABLE(IMM), MODE_TABLE(PRE), MODE_TABLE(POST), MODE_TABLE(REG),
+    MODE_TABLE(UNPRIV),
 };
 
 static TLOpFn ldst_fn(int am, bool is_load, unsigned sz, unsigned ext)
@@ -244,7 +249,7 @@ static bool disas_ldst_pair(DisasContext *s, TLOp *op, uint32_t insn)
 static bool disas_ldst_reg(DisasContext *s, TLOp *op, uint32_t insn)
 {
     /* imm9 forms by insn[11:10]: unscaled, post, unprivileged, pre. */
-    static const int imm9_modes[4] = { AM_IMM, AM_POST, AM_IMM, AM_PRE };
+    static const int imm9_modes[4] = { AM_IMM, AM_POST, AM_UNPRIV, AM_PRE };
     unsigned size = extract32(insn, 30, 2), opc = extract32(insn, 22, 2);
     int kind = ldst_kind(size, opc);
     unsigned rt = insn & 0x1f;

@@ -606,6 +606,33 @@ static void test_tlbi(void)
     }
 }
 
+/* LDTR at EL1 uses EL0's rights: an EL1-only page faults (permission,
+ * level 3), one EL0 may read is read; a plain LDR reads both. */
+static void test_ldtr_el0_rights(void)
+{
+    static const uint32_t ldtr[] = { 0xf8400801 /* ldtr x1, [x0] */,
+                                     INSN_BRK0 };
+    uint64_t va = 0x10000000, va0 = 0x10001000;
+    int r;
+
+    prog_setup();
+    put_prog(CODE_BASE + 0x600, ldtr, ARRAY_SIZE(ldtr));
+    map(va, 3, DATA_PA, NORMAL);                    /* EL1 only */
+    map(va0, 3, DATA_PA + 0x1000, NORMAL | AP_EL0); /* EL0 too */
+    g_assert_cmphex(load_via(CODE_BASE, va), ==, 0x1111);
+    g_assert_cmphex(load_via(CODE_BASE + 0x600, va0), ==, 0x2222);
+
+    env()->xregs[0] = va;
+    env()->pc = CODE_BASE + 0x600;
+    do {
+        r = tcg_lite_exec(cs, 1000);
+    } while (r == EXCP_INTERRUPT);
+    g_assert_cmpint(r, ==, EXCP_DATA_ABORT);
+    g_assert_cmphex(env()->exception.syndrome & 0x3f, ==,
+                    ARM_FSC_PERMISSION(3));
+    g_assert_cmphex(env()->exception.vaddress, ==, va);
+}
+
 static void test_tlbi_block_and_tag(void)
 {
     uint64_t va = 0x10200000;
@@ -840,6 +867,7 @@ int main(int argc, char **argv)
     g_test_add_func("/arm-mmu/granule/16k", test_granule_16k);
     g_test_add_func("/arm-mmu/granule/64k", test_granule_64k);
     g_test_add_func("/arm-mmu/permissions", test_permissions);
+    g_test_add_func("/arm-mmu/ldtr-el0-rights", test_ldtr_el0_rights);
     g_test_add_func("/arm-mmu/access-flag", test_access_flag);
     g_test_add_func("/arm-mmu/address-size", test_address_size);
     g_test_add_func("/arm-mmu/walk-abort", test_walk_abort);
