@@ -173,6 +173,31 @@ static int arm_mmu_index(CPUState *cs)
     return cpu_env(cs)->mmu_idx;
 }
 
+/*
+ * SCTLR_EL1.A: every misaligned data access faults (alignment fault,
+ * FSC 0x21). The engine's watched-page mechanism carries it: with A set
+ * every page takes the slow path, whose check runs before the access
+ * (and before a page-crossing one is split). SCTLR writes flush the TLB.
+ */
+#define SCTLR_A (1ULL << 1)
+
+static bool arm_watch_page(CPUState *cs, uint64_t page_va)
+{
+    return (cpu_env(cs)->sctlr_el1 & SCTLR_A) ||
+           arm_debug_watch_page(cs, page_va);
+}
+
+static bool arm_check_access(CPUState *cs, uint64_t va, unsigned size,
+                             MMUAccessType access, int mmu_idx)
+{
+    if ((cpu_env(cs)->sctlr_el1 & SCTLR_A) && access != MMU_INST_FETCH &&
+        (va & (size - 1))) {
+        arm_record_abort(cs, access, va, ARM_FSC_ALIGNMENT, false);
+        return true;
+    }
+    return arm_debug_check_watchpoint(cs, va, size, access, mmu_idx);
+}
+
 static const TCGLiteOps arm_tcg_ops = {
     .get_tb_state = arm_get_tb_state,
     .translate = a64_translate,
@@ -181,8 +206,8 @@ static const TCGLiteOps arm_tcg_ops = {
     .exec_interrupt = arm_cpu_exec_interrupt,
     .memory_fault = arm_cpu_memory_fault,
     .do_interrupt = arm_cpu_do_interrupt,
-    .watch_page = arm_debug_watch_page,
-    .check_watchpoint = arm_debug_check_watchpoint,
+    .watch_page = arm_watch_page,
+    .check_watchpoint = arm_check_access,
     .disas_arch = "aarch64",
 };
 

@@ -36,10 +36,6 @@ TIMEOUT = 60
 # Programs whose output on Kestrel does not match QEMU yet: name -> why.
 # Each entry names the bug (and the file that has it) so it can be fixed.
 SKIP = {
-    'exc-align': 'SCTLR_EL1.A = 1 is ignored for plain loads and stores '
-                 '(misaligned LDR/LDRH/STP do not fault; target/arm/'
-                 'exec-ldst.c); the exclusive and acquire/release cases '
-                 'match QEMU',
 }
 
 
