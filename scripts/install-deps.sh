@@ -8,10 +8,11 @@ set -e
 
 PACKAGES="build-essential meson ninja-build pkg-config python3 \
 libglib2.0-dev libpixman-1-dev libfdt-dev zlib1g-dev libcapstone-dev \
-gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu"
+gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu device-tree-compiler"
 
 if [ "${1:-}" = "--reference" ]; then
-    PACKAGES="$PACKAGES qemu-system-x86 qemu-system-arm"
+    # bench/boot-aarch64 builds a static aarch64 program for the guest.
+    PACKAGES="$PACKAGES qemu-system-x86 qemu-system-arm libc6-dev-arm64-cross"
 fi
 
 missing=""
