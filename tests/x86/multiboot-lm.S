@@ -279,40 +279,7 @@ pit_handler:
     pop %rax
     iretq
 
-putc64:
-    push %rdx
-    mov $COM1, %dx
-    out %al, %dx
-    pop %rdx
-    ret
-puts64:
-    push %rax
-1:  lodsb
-    test %al, %al
-    jz 2f
-    call putc64
-    jmp 1b
-2:  pop %rax
-    ret
-/* EAX as 8 hex digits. */
-puthex64:
-    push %rcx
-    push %rdx
-    mov %eax, %edx
-    mov $8, %ecx
-1:  rol $4, %edx
-    mov %edx, %eax
-    and $0xf, %eax
-    add $'0', %al
-    cmp $'9', %al
-    jbe 2f
-    add $('a' - '0' - 10), %al
-2:  call putc64
-    dec %ecx
-    jnz 1b
-    pop %rdx
-    pop %rcx
-    ret
+#include "serial64.inc"
 
 /* Real-mode AP start-up code, copied to TRAMPOLINE: count, then halt. */
     .code16
