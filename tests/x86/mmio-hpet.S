@@ -14,7 +14,6 @@
  * multiboot-lm.S. Build: gcc -m64 -c && ld -m elf_x86_64 -Ttext 0x100000
  * && objcopy -O elf32-i386.
  */
-#define COM1        0x3f8
 #define LAPIC       0xfee00000
 #define IOAPIC      0xfec00000
 #define HPET        0xfed00000
