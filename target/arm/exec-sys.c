@@ -415,7 +415,7 @@ void arm_sysregs_register_core(void)
 }
 
 /* Run-time checks: an accessfn that refuses raises the exception it
- * names; ISS of a system register trap per ARM ARM D17.2.37. */
+ * names. */
 static int sysreg_refuse(CPUState *cs, const TLOp *op, const ARMSysReg *ri,
                          ARMAccessResult r, bool isread)
 {
@@ -426,11 +426,8 @@ static int sysreg_refuse(CPUState *cs, const TLOp *op, const ARMSysReg *ri,
         syn = arm_syn_fp_access_trap();
         break;
     case ARM_ACCESS_TRAP_SYSREG:
-        syn = EC_SYSTEMREGISTERTRAP << 26 | ARM_EL_IL |
-              (uint32_t)ri->op0 << 20 | (uint32_t)ri->op2 << 17 |
-              (uint32_t)ri->op1 << 14 | (uint32_t)ri->crn << 10 |
-              (uint32_t)(op->c & 0x1f) << 5 | (uint32_t)ri->crm << 1 |
-              isread;
+        syn = syn_sysreg_trap(ri->op0, ri->op1, ri->crn, ri->crm, ri->op2,
+                              op->c & 0x1f, isread);
         break;
     default:
         syn = EC_UNCATEGORIZED << 26 | ARM_EL_IL;
